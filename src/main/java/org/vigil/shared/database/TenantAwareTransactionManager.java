@@ -1,0 +1,46 @@
+package org.vigil.shared.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.vigil.shared.Actor;
+import org.vigil.shared.Tenancy;
+
+/**
+ * Tells PostgreSQL, at the start of every transaction, who is acting: organisation, user and scope, as
+ * transaction-local settings ({@code set_config(…, true)}). Row-level security policies read them; they vanish at
+ * commit or rollback, so a pooled connection never carries one request's tenant into the next. All three settings
+ * are always written, empty when nobody acts, so that nothing set earlier on the connection can survive.
+ */
+class TenantAwareTransactionManager extends JdbcTransactionManager {
+
+    private static final String SET_TENANT = "SELECT set_config('vigil.org_id', ?, true), "
+            + "set_config('vigil.user_id', ?, true), set_config('vigil.scope', ?, true)";
+
+    TenantAwareTransactionManager(DataSource dataSource) {
+        super(dataSource);
+    }
+
+    @Override
+    protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
+            throws SQLException {
+        super.prepareTransactionalConnection(connection, definition);
+        Actor actor = Tenancy.current().orElse(null);
+        try (PreparedStatement statement = connection.prepareStatement(SET_TENANT)) {
+            statement.setString(1, actor == null || actor.organisationId() == null ? ""
+                    : actor.organisationId().toString());
+            statement.setString(2, actor == null || actor.userId() == null ? "" : actor.userId().toString());
+            statement.setString(3, actor == null ? "" : switch (actor.scope()) {
+                case TENANT -> "tenant";
+                case PLATFORM -> "platform";
+                case AUDIT_CHAIN_CHECK -> "audit-chain-check";
+            });
+            statement.execute();
+        }
+    }
+}
