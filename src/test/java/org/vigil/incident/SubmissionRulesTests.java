@@ -19,7 +19,7 @@ class SubmissionRulesTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     private static final SubmissionRules.CodeCheck KNOWN_CODES = (annex, code) -> switch (code) {
-        case "A0401", "A0902", "E0123", "F26", "F1905" -> Optional.empty();
+        case "A0401", "A0902", "E0123", "F02", "F26", "F27", "F1905" -> Optional.empty();
         case "A01" -> Optional.of("A01 is not selectable for new coding (IMDRF Annex A); choose a term below it.");
         default -> Optional.of(code + " is not a code of IMDRF Annex " + annex + ".");
     };
@@ -97,7 +97,7 @@ class SubmissionRulesTests {
     }
 
     @Test
-    void a_near_miss_involving_nobody_needs_no_health_impact_but_may_not_carry_one() {
+    void a_near_miss_involving_nobody_needs_no_health_impact_and_may_not_carry_harm() {
         var report = complete();
         var nearMiss = new ReportContent(ReportKind.NEAR_MISS, null, report.device(), report.occurredOn(), null,
                 report.department(), "Noticed a cracked housing before use.", List.of("A0902"), PersonInvolved.NONE,
@@ -105,7 +105,7 @@ class SubmissionRulesTests {
         assertThat(SubmissionRules.check(nearMiss, TODAY, KNOWN_CODES)).isEmpty();
         var contradictory = new ReportContent(ReportKind.NEAR_MISS, null, report.device(), report.occurredOn(), null,
                 report.department(), "Noticed a cracked housing before use.", List.of("A0902"), PersonInvolved.NONE,
-                List.of(), List.of("F26"), null, null, null, null, null, DeviceAvailability.NOT_AVAILABLE, null,
+                List.of(), List.of("F02"), null, null, null, null, null, DeviceAvailability.NOT_AVAILABLE, null,
                 false);
         assertThat(fields(SubmissionRules.check(contradictory, TODAY, KNOWN_CODES))).containsExactly("healthImpactCodes");
     }

@@ -22,6 +22,8 @@ public final class SubmissionRules {
     /** The longest description accepted; long logs belong in an attachment. */
     public static final int MAX_DESCRIPTION = 20_000;
     private static final BigDecimal MAX_WEIGHT_KG = new BigDecimal("700");
+    /** IMDRF Annex F: F26 "No Health Consequences or Impact", F27 "No Patient Involvement". */
+    private static final java.util.Set<String> NO_PERSON_IMPACTS = java.util.Set.of("F26", "F27");
 
     /** Checks one code against a terminology: empty when the code may be used for new coding, else why not. */
     @FunctionalInterface
@@ -94,9 +96,14 @@ public final class SubmissionRules {
             return;
         }
         if (report.personInvolved() == PersonInvolved.NONE) {
-            if (!report.signsAndSymptomsCodes().isEmpty() || !report.healthImpactCodes().isEmpty()) {
+            if (!report.signsAndSymptomsCodes().isEmpty()) {
+                problems.add(new ReportProblem("signsAndSymptomsCodes",
+                        "Clinical signs were given although nobody was involved."));
+            }
+            // Annex F has codes for exactly this situation; any other health impact contradicts "nobody involved".
+            if (report.healthImpactCodes().stream().anyMatch(code -> !NO_PERSON_IMPACTS.contains(code))) {
                 problems.add(new ReportProblem("healthImpactCodes",
-                        "Clinical signs or a health impact were given although nobody was involved."));
+                        "A health impact was given although nobody was involved; use F26 or F27 or none."));
             }
             if (report.patientPseudonym() != null) {
                 problems.add(new ReportProblem("patientIdentifier",
