@@ -2,6 +2,8 @@ package org.vigil.terminology;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One term of an IMDRF adverse-event terminology annex, as a given release defines it.
  *
@@ -31,6 +33,7 @@ public record ImdrfTerm(ImdrfAnnex annex, String code, String term, String defin
      * Whether the term may be chosen for new coding: it is in the annex's current release and IMDRF neither retired
      * it nor marked it "Not selectable".
      */
+    @JsonProperty("selectable")
     public boolean selectable() {
         return currentRelease && status == ImdrfStatus.CURRENT;
     }
