@@ -86,9 +86,19 @@
         var parts = pickerParts(picker);
         parts.value.value = option.getAttribute('data-code');
         parts.input.value = option.getAttribute('data-label');
+        parts.input.setAttribute('data-chosen', parts.input.value);
         closePicker(picker);
         parts.input.focus();
     }
+
+    // The chosen term's label in the box is not a new search (the Enter that chose it would otherwise search it).
+    document.addEventListener('htmx:beforeRequest', function (event) {
+        var input = event.detail.elt;
+        if (input.matches && input.matches('[data-picker] [role=combobox]')
+                && input.value === input.getAttribute('data-chosen')) {
+            event.preventDefault();
+        }
+    });
 
     document.addEventListener('htmx:afterSwap', function (event) {
         var picker = event.target.closest && event.target.closest('[data-picker]');
