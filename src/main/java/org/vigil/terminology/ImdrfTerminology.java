@@ -162,7 +162,9 @@ public class ImdrfTerminology {
         } catch (ImdrfReleaseFile.InvalidRelease e) {
             throw fileProblems(e);
         }
-        String before = index().current(annex).map(ImdrfRelease::version).orElse(null);
+        // From the release table rather than the index, so that loading several releases in a row (start-up)
+        // does not rebuild the index after each.
+        String before = currentOf(annex).map(ImdrfRelease::version).orElse(null);
         records.insert(annex, label, sourceName, terms);
         var after = new LinkedHashMap<String, Object>();
         after.put("annex", annex.name());
@@ -172,7 +174,12 @@ public class ImdrfTerminology {
         audit.record(AuditedChange.changed("terminology.imdrf-loaded", releasesOf(annex),
                 before == null ? null : Map.of("annex", annex.name(), "version", before), after)
                 .inOrganisation(OrganisationId.INSTALLATION));
-        return index().current(annex).orElseThrow();
+        return currentOf(annex).orElseThrow();
+    }
+
+    private Optional<ImdrfRelease> currentOf(ImdrfAnnex annex) {
+        return records.releases().stream().filter(release -> release.annex() == annex && release.current())
+                .findFirst();
     }
 
     /** FDA CDRH codes paired with {@code imdrfCode}. */

@@ -63,6 +63,11 @@ class BundledReleases implements SmartInitializingSingleton {
                 loadEmdn();
                 loadImdrf();
                 loadCrosswalk();
+                // Builds the in-memory search index now rather than on the first keystroke.
+                long started = System.nanoTime();
+                int releases = imdrf.releases().size();
+                log.debug("IMDRF search index of {} releases built in {} ms", releases,
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (IOException e) {
                 throw new UncheckedIOException("A bundled terminology release cannot be read", e);
             }
@@ -97,9 +102,11 @@ class BundledReleases implements SmartInitializingSingleton {
         if (imdrf.crosswalkSource().isPresent()) {
             return;
         }
+        long started = System.nanoTime();
         try (var reader = open(CROSSWALK)) {
             int pairs = imdrf.loadCrosswalk(reader, "bundled " + CROSSWALK);
-            log.info("Loaded the bundled FDA CDRH to IMDRF crosswalk ({} pairs)", pairs);
+            log.info("Loaded the bundled FDA CDRH to IMDRF crosswalk ({} pairs) in {} ms", pairs,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
