@@ -32,7 +32,7 @@ import org.vigil.terminology.ImdrfTerminology;
 
 /**
  * Type-ahead latency of the IMDRF adverse-event terminology: one search as a picker sends it per keystroke, over
- * the current releases of ALL annexes A–G (the bundled Release 2022 of A–G and Release 2024 of A, about 2,300
+ * the current releases of ALL annexes A–G (the bundled Release 2022 of A–G and Release 2024 of A, about 1,800
  * codes), with a realistic mix of queries: words and word beginnings, several words, accented spellings, code
  * prefixes and whole codes. Each call goes through the facade exactly as a request does (transaction, the check that
  * no newer release was loaded, ranking, limit 20). Goal: p95 under 20 ms.
