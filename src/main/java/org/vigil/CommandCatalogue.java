@@ -59,6 +59,31 @@ final class CommandCatalogue {
                     Creates the operating organisation (once) and a platform administrator in it, and prints a
                     one-time link to choose a password (valid 7 days). Base the link on --vigil.base-url.
                     """),
+            new Entry("terminology load-imdrf", "Load a new release of an IMDRF adverse-event terminology annex.",
+                    """
+                    Usage: java -jar vigil.jar terminology load-imdrf --annex=A --version=2025 FILE
+                           [--setting=value ...]
+
+                    Loads FILE, IMDRF's JSON download of one annex (A to G), as release --version of that annex
+                    and makes it the annex's current release; earlier releases stay so that codes on existing
+                    records keep their terms. The whole file is checked first: when anything is wrong nothing is
+                    loaded and every problem is printed with its line. A release label is never loaded twice.
+                    Exit status: 0 loaded, 1 the file was refused, 2 usage error or unreadable file.
+                    """),
+            new Entry("terminology load-emdn", "Load a new EMDN release (European Medical Device Nomenclature).", """
+                    Usage: java -jar vigil.jar terminology load-emdn FILE [--setting=value ...]
+
+                    Replaces EMDN with FILE, the European Commission's tab-separated download (first line the
+                    version, e.g. 'EMDN V3'). Checked whole first; nothing changes when any line is wrong.
+                    Exit status: 0 loaded, 1 the file was refused, 2 usage error or unreadable file.
+                    """),
+            new Entry("terminology load-crosswalk", "Load the FDA CDRH to IMDRF crosswalk (NCI EVS CSV).", """
+                    Usage: java -jar vigil.jar terminology load-crosswalk FILE [--setting=value ...]
+
+                    Replaces the FDA CDRH to IMDRF crosswalk with FILE, NCI EVS's FDA-CDRH_NCIt_Subsets in CSV.
+                    Checked whole first; nothing changes when any row is wrong.
+                    Exit status: 0 loaded, 1 the file was refused, 2 usage error or unreadable file.
+                    """),
             new Entry("udi parse", "Parse UDI scans (GS1, HIBCC, ICCBBA, IFA) into JSON lines.", """
                     Usage: java -jar vigil.jar udi parse [FILE]
 

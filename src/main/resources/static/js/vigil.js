@@ -42,4 +42,106 @@
             problems.focus();
         }
     });
+    // Code pickers (templates/terminology/pickers.html): a combobox whose listbox htmx fills as the person types.
+    // Arrow keys move through the options, Enter or a click chooses one, Escape closes the list. Options marked
+    // aria-disabled (retired or grouping terms) are shown but cannot be chosen. Editing the text clears the code.
+    function pickerParts(picker) {
+        return {
+            input: picker.querySelector('[role=combobox]'),
+            value: picker.querySelector('[data-picker-value]'),
+            list: picker.querySelector('[role=listbox]')
+        };
+    }
+
+    function pickerOptions(picker) {
+        return Array.prototype.slice.call(picker.querySelectorAll('[role=option][data-code]'));
+    }
+
+    function closePicker(picker) {
+        var parts = pickerParts(picker);
+        parts.list.innerHTML = '';
+        parts.input.setAttribute('aria-expanded', 'false');
+        parts.input.removeAttribute('aria-activedescendant');
+    }
+
+    function activate(picker, index) {
+        var options = pickerOptions(picker);
+        var parts = pickerParts(picker);
+        options.forEach(function (option, i) {
+            option.classList.toggle('active', i === index);
+            option.setAttribute('aria-selected', i === index ? 'true' : 'false');
+        });
+        if (index >= 0 && options[index]) {
+            parts.input.setAttribute('aria-activedescendant', options[index].id);
+            options[index].scrollIntoView({ block: 'nearest' });
+        } else {
+            parts.input.removeAttribute('aria-activedescendant');
+        }
+    }
+
+    function choose(picker, option) {
+        if (!option || option.getAttribute('aria-disabled') === 'true') {
+            return;
+        }
+        var parts = pickerParts(picker);
+        parts.value.value = option.getAttribute('data-code');
+        parts.input.value = option.getAttribute('data-label');
+        parts.input.setAttribute('data-chosen', parts.input.value);
+        closePicker(picker);
+        parts.input.focus();
+    }
+
+    // The chosen term's label in the box is not a new search (the Enter that chose it would otherwise search it).
+    document.addEventListener('htmx:beforeRequest', function (event) {
+        var input = event.detail.elt;
+        if (input.matches && input.matches('[data-picker] [role=combobox]')
+                && input.value === input.getAttribute('data-chosen')) {
+            event.preventDefault();
+        }
+    });
+
+    document.addEventListener('htmx:afterSwap', function (event) {
+        var picker = event.target.closest && event.target.closest('[data-picker]');
+        if (picker) {
+            var parts = pickerParts(picker);
+            parts.input.setAttribute('aria-expanded', parts.list.children.length > 0 ? 'true' : 'false');
+            activate(picker, -1);
+        }
+    });
+
+    document.addEventListener('keydown', function (event) {
+        var input = event.target;
+        if (!input.matches || !input.matches('[data-picker] [role=combobox]')) {
+            return;
+        }
+        var picker = input.closest('[data-picker]');
+        var options = pickerOptions(picker);
+        var current = options.findIndex(function (option) { return option.classList.contains('active'); });
+        if (event.key === 'ArrowDown' && options.length) {
+            event.preventDefault();
+            activate(picker, Math.min(current + 1, options.length - 1));
+        } else if (event.key === 'ArrowUp' && options.length) {
+            event.preventDefault();
+            activate(picker, Math.max(current - 1, 0));
+        } else if (event.key === 'Enter' && current >= 0) {
+            event.preventDefault();
+            choose(picker, options[current]);
+        } else if (event.key === 'Escape') {
+            closePicker(picker);
+        }
+    });
+
+    document.addEventListener('input', function (event) {
+        var input = event.target;
+        if (input.matches && input.matches('[data-picker] [role=combobox]')) {
+            pickerParts(input.closest('[data-picker]')).value.value = '';
+        }
+    });
+
+    document.addEventListener('click', function (event) {
+        var option = event.target.closest && event.target.closest('[data-picker] [role=option][data-code]');
+        if (option) {
+            choose(option.closest('[data-picker]'), option);
+        }
+    });
 })();

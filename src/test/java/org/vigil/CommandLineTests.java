@@ -349,6 +349,72 @@ class CommandLineTests {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // terminology load-imdrf, load-emdn, load-crosswalk
+
+    /**
+     * {@code terminology load-imdrf} loads IMDRF's JSON download of an annex as a new release, which becomes the
+     * annex's current one (IMDRF/AE WG N43 releases), and says so; exit 0.
+     */
+    @Test
+    void terminology_load_imdrf_loads_a_new_release_of_an_annex_and_exits_0() throws IOException {
+        Path file = terminologyFile("annexf.json", new String(CommandLineTests.class.getResourceAsStream(
+                "/org/vigil/terminology/imdrf/release-2022/annexf_1.json").readAllBytes(), StandardCharsets.UTF_8));
+        var outcome = vigil("terminology", "load-imdrf", "--annex=F", "--version=2099", file.toString(),
+                "--vigil.embedded-db.database=" + copyOfSeed());
+        assertThat(outcome.status()).as(outcome.toString()).isZero();
+        assertThat(outcome.out()).contains("Loaded IMDRF Annex F release 2099: 66 terms");
+    }
+
+    /**
+     * A broken file is refused whole: exit 1, every problem printed with its line, nothing loaded. A missing file or
+     * a missing --annex is a usage error, exit 2.
+     */
+    @Test
+    void terminology_load_imdrf_refuses_a_broken_file_with_its_problems_and_exit_1_and_a_missing_one_with_2()
+            throws IOException {
+        Path broken = terminologyFile("broken.json", """
+                [
+                  {"code": "D90", "term": "Top", "definition": "d", "CodeHierarchy": "D90"},
+                  {"code": "D9101", "term": "Orphan", "definition": "d", "CodeHierarchy": "D91|D9101"}
+                ]
+                """);
+        String database = copyOfSeed();
+        var refused = vigil("terminology", "load-imdrf", "--annex=D", "--version=2099", broken.toString(),
+                "--vigil.embedded-db.database=" + database);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("Nothing was loaded", "line 3", "parent D91");
+
+        var missing = vigil("terminology", "load-imdrf", "--annex=D", "--version=2099",
+                broken.resolveSibling("no-such-file.json").toString(), "--vigil.embedded-db.database=" + database);
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(2);
+        assertThat(missing.err()).contains("No such file");
+
+        var noAnnex = vigil("terminology", "load-imdrf", "--version=2099", broken.toString(),
+                "--vigil.embedded-db.database=" + database);
+        assertThat(noAnnex.status()).isEqualTo(2);
+        assertThat(noAnnex.err()).contains("--annex");
+    }
+
+    /** The terminology commands are listed and explained by --help without starting Spring. */
+    @Test
+    void the_terminology_commands_are_listed_and_explained_without_starting_spring() {
+        var overview = vigil("--help");
+        assertThat(overview.out()).contains("terminology load-imdrf", "terminology load-emdn",
+                "terminology load-crosswalk");
+        var help = vigil("terminology", "load-imdrf", "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("--annex=A --version=2025 FILE", "Exit status: 0 loaded, 1 the file was "
+                + "refused");
+        assertThat(help.springStarted()).isFalse();
+    }
+
+    private static Path terminologyFile(String name, String content) throws IOException {
+        Path folder = DATA.resolveSibling("terminology-files");
+        Files.createDirectories(folder);
+        return Files.writeString(folder.resolve(UUID.randomUUID() + "-" + name), content);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
     // Running the commands
 
     /** What one run of the command line did. */

@@ -325,8 +325,14 @@ class EndpointAccessMatrixTests {
     /** The record types whose history platform scope reads across organisations. */
     static final java.util.Set<String> PLATFORM_ADMINISTERED = java.util.Set.of("organisation", "user", "terminology");
 
+    static final LegitimateReach TERMINOLOGY = new LegitimateReach(
+            "IMDRF annexes and terms and EMDN terms are reference data of the whole platform, not of an organisation "
+                    + "(tables without org_id, db/migration/terminology): every organisation reads the same terms",
+            (endpoint, role) -> endpoint.pathVariables().stream()
+                    .anyMatch(variable -> Set.of("annex", "imdrfCode", "emdnCode").contains(variable)));
+
     static final List<LegitimateReach> LEGITIMATE_REACH = List.of(SHARED_DIRECTORY, ONE_TIME_LINK,
-            PLATFORM_ADMINISTRATION, PLATFORM_AUDIT);
+            PLATFORM_ADMINISTRATION, PLATFORM_AUDIT, TERMINOLOGY);
 
     private static Optional<LegitimateReach> legitimateReach(Endpoint endpoint, Role role) {
         return LEGITIMATE_REACH.stream().filter(reach -> reach.appliesTo().test(endpoint, role)).findFirst();
@@ -554,7 +560,11 @@ class EndpointAccessMatrixTests {
             "recordId", new PathFixture(holdings -> holdings.member().toString(), RANDOM_ID),
             "token", new PathFixture(Holdings::oneTimeLink, () -> "matrix-unknown-link-" + UUID.randomUUID()),
             // The caller's own notice; for A, a notice of A's member.
-            "noticeId", new PathFixture(holdings -> holdings.noticeId().toString(), RANDOM_ID));
+            "noticeId", new PathFixture(holdings -> holdings.noticeId().toString(), RANDOM_ID),
+            // Terminologies are platform-wide reference data (see TERMINOLOGY): everyone's record is the same term.
+            "annex", new PathFixture(holdings -> "A", () -> "Z"),
+            "imdrfCode", new PathFixture(holdings -> "A0101", () -> "A999999"),
+            "emdnCode", new PathFixture(holdings -> "A0101", () -> "Z999999"));
 
     private static String fill(Endpoint endpoint, Holdings holdings) {
         return fill(endpoint, fixture -> fixture.recordOf().apply(holdings));
@@ -653,7 +663,18 @@ class EndpointAccessMatrixTests {
             Map.entry("POST /error", (target, caller) -> Body.none()),
             Map.entry("POST /api/v1/notifications/{noticeId}/read", (target, caller) -> Body.none()),
             Map.entry("POST /notifications/{noticeId}/read", (target, caller) -> Body.none()),
-            Map.entry("POST /notifications/read", (target, caller) -> Body.none()));
+            Map.entry("POST /notifications/read", (target, caller) -> Body.none()),
+            // Terminology uploads the checks refuse, so the shared database keeps the bundled releases.
+            Map.entry("POST /api/v1/terminology/imdrf/{annex}/releases",
+                    (target, caller) -> Body.json(Map.of("matrix", "not an IMDRF release"))),
+            Map.entry("POST /api/v1/terminology/emdn/releases",
+                    (target, caller) -> Body.json(Map.of("matrix", "not an EMDN release"))),
+            Map.entry("POST /api/v1/terminology/crosswalk",
+                    (target, caller) -> Body.json(Map.of("matrix", "not a crosswalk"))),
+            Map.entry("POST /admin/terminology/imdrf",
+                    (target, caller) -> Body.form(Map.of("annex", "A", "version", "matrix"))),
+            Map.entry("POST /admin/terminology/emdn", (target, caller) -> Body.none()),
+            Map.entry("POST /admin/terminology/crosswalk", (target, caller) -> Body.none()));
 
     private static Sample sample(Endpoint endpoint) {
         return endpoint.writes() ? SAMPLES.get(endpoint.key()) : (target, caller) -> Body.none();

@@ -1,0 +1,165 @@
+package org.vigil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The IMDRF code picker as a person uses it, in a real browser (Debian's chromium driven by Playwright, set up as in
+ * {@link BrowserSignInTests}): typing words shows matching terms with their definitions, the keyboard chooses one,
+ * a retired term is shown but cannot be chosen, and the chosen codes pass the check a report form applies. Source:
+ * IMDRF/AE WG N43 (retired terms are not used for new reports); MIR 7.3.1 §3.2 (Annex A device problem code);
+ * WCAG 2.1 §2.1.1 (keyboard) and §4.1.2 (name, role, value: combobox and listbox roles).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "vigil.embedded-db.database=vigil_browser")
+@ActiveProfiles("demo")
+@ExtendWith(BrowserSignInTests.WhenChromiumIsInstalled.class)
+class TerminologyPickerBrowserTests {
+
+    private static final String PASSWORD = "Vigil-demo-2026";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Only so that a broken page fails the test instead of hanging it; no assertion is about speed. */
+    private static final double HANG_GUARD_MS = 60_000;
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch_chromium() {
+        Path chromium = chromium();
+        if (!Files.isExecutable(chromium)) {
+            fail(missingChromium(chromium) + ". VIGIL_REQUIRE_BROWSER=1 requires the browser tests to run.");
+        }
+        // The driver installs browsers when it starts unless told not to; the machine has no network for that.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setTimeout(HANG_GUARD_MS)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    private static Path chromium() {
+        return Path.of(System.getenv().getOrDefault("VIGIL_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    private static String missingChromium(Path chromium) {
+        return "No chromium at " + chromium + ": install Debian's chromium (apt-get install -y chromium) or point "
+                + "VIGIL_CHROMIUM at a Chromium executable";
+    }
+
+    @AfterAll
+    static void close_chromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open_a_fresh_browser_session() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
+        context.setDefaultTimeout(HANG_GUARD_MS);
+        context.setDefaultNavigationTimeout(HANG_GUARD_MS);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void close_the_browser_session() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /**
+     * A reporter types "implant subs" in the Annex A picker, sees A0107 Implant subsidence with its definition,
+     * chooses it with the arrow key and Enter; in the Annex G picker the retired G04081 Leaflet is listed as retired
+     * and a click does not choose it, while G04040 Cusp/Leaflet is chosen by a click; checking the codes accepts
+     * both. The page is kept as {@code target/screenshots/imdrf-picker.png}.
+     */
+    @Test
+    void a_reporter_types_in_the_imdrf_picker_sees_a_term_with_its_definition_and_picks_it() throws Exception {
+        page.navigate(url("/login"));
+        page.getByLabel("E-mail address").fill("reporter@hospital-a.demo");
+        page.getByLabel("Password").fill(PASSWORD);
+        page.locator("form button[type=submit]").click();
+        page.waitForURL(url("/"));
+        page.navigate(url("/terminology"));
+
+        var problem = page.locator("#problem-search");
+        assertThat(problem.getAttribute("role")).isEqualTo("combobox");
+        problem.click();
+        problem.pressSequentially("implant subs", new com.microsoft.playwright.Locator.PressSequentiallyOptions()
+                .setDelay(30));
+        var option = page.locator("#problem-options [role=option][data-code=A0107]");
+        option.waitFor();
+        assertThat(option.innerText()).contains("A0107", "Implant subsidence",
+                "settling or collapse of bone adjacent to an implanted device");
+        assertThat(problem.getAttribute("aria-expanded")).isEqualTo("true");
+
+        Files.createDirectories(SCREENSHOTS);
+        Path screenshot = SCREENSHOTS.resolve("imdrf-picker.png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
+
+        page.keyboard().press("ArrowDown");
+        assertThat(problem.getAttribute("aria-activedescendant")).isEqualTo(option.getAttribute("id"));
+        page.keyboard().press("Enter");
+        assertThat(page.locator("input[type=hidden][name=problem]").inputValue()).isEqualTo("A0107");
+        assertThat(problem.inputValue()).isEqualTo("A0107 — Implant subsidence");
+        assertThat(problem.getAttribute("aria-expanded")).isEqualTo("false");
+
+        var component = page.locator("#component-search");
+        component.click();
+        component.pressSequentially("leaflet", new com.microsoft.playwright.Locator.PressSequentiallyOptions()
+                .setDelay(30));
+        var retired = page.locator("#component-options [role=option][data-code=G04081]");
+        retired.waitFor();
+        assertThat(retired.getAttribute("aria-disabled")).isEqualTo("true");
+        assertThat(retired.innerText()).contains("Retired");
+        assertThat(retired.isEnabled()).as("Playwright sees the aria-disabled option as not enabled").isFalse();
+        retired.click(new com.microsoft.playwright.Locator.ClickOptions().setForce(true));
+        assertThat(page.locator("input[type=hidden][name=component]").inputValue()).isEmpty();
+        page.locator("#component-options [role=option][data-code=G04040]").click();
+        assertThat(page.locator("input[type=hidden][name=component]").inputValue()).isEqualTo("G04040");
+
+        page.locator("#picker-demo button[type=submit]").click();
+        page.waitForURL(url("/terminology/picker-check**"));
+        assertThat(page.locator("[role=status]").innerText()).contains("A0107 Implant subsidence",
+                "G04040 Cusp/Leaflet");
+        assertThat(page.url()).doesNotContain("q=");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
