@@ -112,15 +112,15 @@ class DemoDevices {
                 market("FR", "2024-09-01"));
         return List.of(
                 new DeviceImportRow(1, hip, new UdiDiData(hip.basicUdiDi(), HIP_STEM_GTIN, IssuingEntity.GS1,
-                        "Vigil Hip Stem size 12", "HS-12", "REF 4711-12", "P090803", null, null, List.of(), eu)),
+                        "Vigil Hip Stem size 12", "HS-12", "REF 4711-12", "P09080401", null, null, List.of(), eu)),
                 new DeviceImportRow(2, pump, new UdiDiData(pump.basicUdiDi(), INFUSION_PUMP_GTIN, IssuingEntity.GS1,
-                        "Vigil InfuFlow 300", "IF-300", "REF 3000", "Z12030101", "3.2.0", "1.4",
+                        "Vigil InfuFlow 300", "IF-300", "REF 3000", "Z12030301", "3.2.0", "1.4",
                         List.of(new PackageLevel(PUMP_BOX_GTIN, INFUSION_PUMP_GTIN, 2)), eu)),
                 new DeviceImportRow(3, app, new UdiDiData(app.basicUdiDi(), GLUCOSE_APP_GTIN, IssuingEntity.GS1,
                         "Vigil Bolus", "BOLUS", "APP-1", "Z1204", "2.4.1", null, List.of(),
                         List.of(market("DE", "2025-02-01"), market("XI", "2025-05-01")))),
                 new DeviceImportRow(4, stent, new UdiDiData(stent.basicUdiDi(), hibcc("+H123CS3008001"),
-                        IssuingEntity.HIBCC, "Vigil CoroFlex 3.0 x 8 mm", "CF-3008", "CS3008", "P0704", null, null,
+                        IssuingEntity.HIBCC, "Vigil CoroFlex 3.0 x 8 mm", "CF-3008", "CS3008", "P07040201", null, null,
                         List.of(), eu)));
     }
 
@@ -136,7 +136,7 @@ class DemoDevices {
                 market("IE", "2024-01-01"));
         return List.of(
                 new DeviceImportRow(1, catheter, new UdiDiData(catheter.basicUdiDi(), CATHETER_GTIN,
-                        IssuingEntity.GS1, "SoftFlow Foley 14 Fr", "SF-14", "FC-14", "U0101", null, null, List.of(),
+                        IssuingEntity.GS1, "SoftFlow Foley 14 Fr", "SF-14", "FC-14", "U0102", null, null, List.of(),
                         fr)),
                 new DeviceImportRow(2, dressing, new UdiDiData(dressing.basicUdiDi(), WOUND_DRESSING_PPN,
                         IssuingEntity.IFA, "ArgentoCare 10 x 10 cm", "AC-10", "AC1010", "M0404", null, null,
