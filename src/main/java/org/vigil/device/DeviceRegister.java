@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.vigil.audit.AuditTrail;
 import org.vigil.audit.AuditedChange;
 import org.vigil.device.domain.RegisterRules;
+import org.vigil.device.domain.ScanText;
 import org.vigil.device.persistence.DeviceRecords;
 import org.vigil.device.persistence.DeviceRecords.BasicWrite;
 import org.vigil.device.persistence.DeviceRecords.StoredBasic;

@@ -78,4 +78,27 @@ public final class DeviceFixtures {
                     return new Device(basic.id(), basicUdiDi, udi.id(), udi.data().udiDi());
                 }));
     }
+
+    /** A Basic UDI-DI as a JSON body or form of the API and pages. */
+    public static Map<String, Object> basicFields(String basicUdiDi, String name) {
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        fields.put("basicUdiDi", basicUdiDi);
+        fields.put("deviceName", name);
+        fields.put("legislation", "MDR");
+        fields.put("riskClass", "MDR_IIA");
+        fields.put("notifiedBody", "0123");
+        return fields;
+    }
+
+    /** A UDI-DI as a JSON body or form of the API and pages. */
+    public static Map<String, Object> udiFields(String basicUdiDi, String udiDi, String tradeName) {
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        if (basicUdiDi != null) {
+            fields.put("basicUdiDi", basicUdiDi);
+        }
+        fields.put("udiDi", udiDi);
+        fields.put("issuer", "GS1");
+        fields.put("tradeName", tradeName);
+        return fields;
+    }
 }

@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.device.BasicUdiDiData;
+import org.vigil.device.Legislation;
+import org.vigil.device.MedicinalSubstance;
+import org.vigil.device.RiskClass;
 import org.vigil.device.BasicUdiDiView;
 import org.vigil.device.DeviceLookup;
 import org.vigil.device.DeviceMatch;
@@ -78,7 +81,7 @@ class DeviceApi {
     @PermitAll
     @Operation(summary = "Find the device a scanned UDI identifies, with the lot, serial and expiry it carries; text "
             + "that is no UDI is searched by name, model, reference and EMDN code")
-    DeviceLookup lookup(@RequestParam String scan) {
+    DeviceLookup lookup(@RequestParam(defaultValue = "") String scan) {
         return register.lookup(scan);
     }
 
@@ -102,11 +105,32 @@ class DeviceApi {
         return register.list(mine, limit);
     }
 
+    /**
+     * A Basic UDI-DI as the API takes it: the flags may be left out (then {@code false}), the lists too.
+     */
+    record BasicUdiDiBody(String basicUdiDi, String deviceName, String intendedPurpose, Legislation legislation,
+            Boolean legacy, RiskClass riskClass, Boolean implantable, Boolean active, Boolean measuring,
+            Boolean reusableSurgicalInstrument, MedicinalSubstance medicinalSubstance, Boolean humanTissuesOrCells,
+            Boolean animalTissuesOrCells, String notifiedBody, List<String> certificates, String manufacturerSrn,
+            String authorisedRepresentativeSrn) {
+
+        BasicUdiDiData data() {
+            return new BasicUdiDiData(basicUdiDi, deviceName, intendedPurpose, legislation, yes(legacy), riskClass,
+                    yes(implantable), yes(active), yes(measuring), yes(reusableSurgicalInstrument),
+                    medicinalSubstance, yes(humanTissuesOrCells), yes(animalTissuesOrCells), notifiedBody,
+                    certificates, manufacturerSrn, authorisedRepresentativeSrn);
+        }
+
+        private static boolean yes(Boolean flag) {
+            return Boolean.TRUE.equals(flag);
+        }
+    }
+
     @PostMapping("/basic-udi-dis")
     @RolesAllowed({ "COMPLAINT_HANDLER", "VIGILANCE_OFFICER", "PRRC" })
     @Operation(summary = "Register a Basic UDI-DI of your organisation")
-    ResponseEntity<BasicUdiDiView> registerBasic(@RequestBody BasicUdiDiData data) {
-        var created = register.registerBasicUdiDi(data);
+    ResponseEntity<BasicUdiDiView> registerBasic(@RequestBody BasicUdiDiBody data) {
+        var created = register.registerBasicUdiDi(data.data());
         return ResponseEntity.created(URI.create("/api/v1/basic-udi-dis/" + created.id())).body(created);
     }
 
@@ -120,8 +144,8 @@ class DeviceApi {
     @PutMapping("/basic-udi-dis/{basicUdiDiId}")
     @RolesAllowed({ "COMPLAINT_HANDLER", "VIGILANCE_OFFICER", "PRRC" })
     @Operation(summary = "Change a Basic UDI-DI of your organisation (the Basic UDI-DI itself stays)")
-    BasicUdiDiView updateBasic(@PathVariable UUID basicUdiDiId, @RequestBody BasicUdiDiData data) {
-        return register.updateBasicUdiDi(basicUdiDiId, data);
+    BasicUdiDiView updateBasic(@PathVariable UUID basicUdiDiId, @RequestBody BasicUdiDiBody data) {
+        return register.updateBasicUdiDi(basicUdiDiId, data.data());
     }
 
     @GetMapping("/basic-udi-dis/{basicUdiDiId}/udi-dis")

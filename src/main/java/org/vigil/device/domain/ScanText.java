@@ -1,4 +1,4 @@
-package org.vigil.device;
+package org.vigil.device.domain;
 
 import java.util.regex.Pattern;
 
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code Ctrl+]} key some browsers turn into {@code ]} alone, which cannot be told apart and is left as typed. The
  * ISO/IEC 15434 envelope of IFA codes is left to the parser, which reads its own notations.
  */
-final class ScanText {
+public final class ScanText {
 
     private static final Pattern GS_SUBSTITUTES = Pattern.compile("<GS>|\\{GS}|\\[GS]|\u241D|\\^]",
             Pattern.CASE_INSENSITIVE);
@@ -17,7 +17,7 @@ final class ScanText {
     private ScanText() {
     }
 
-    static String normalise(String scan) {
+    public static String normalise(String scan) {
         if (scan == null) {
             return "";
         }
