@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * mode cannot always type the GS (0x1D) separator of GS1 and HIBCC data: depending on their set-up they send it as
  * {@code <GS>}, {@code {GS}}, {@code [GS]}, the control picture U+241D, caret notation {@code ^]}, or the
  * {@code Ctrl+]} key some browsers turn into {@code ]} alone, which cannot be told apart and is left as typed. The
- * ISO/IEC 15434 envelope of IFA codes is left to the parser, which reads its own notations.
+ * ISO/IEC 15434 envelope of IFA codes is left to the parser, which reads its own notations. In the bracketed
+ * human-readable form a separator before an opening bracket is dropped: the bracket already ends the element.
  */
 public final class ScanText {
 
@@ -27,6 +28,8 @@ public final class ScanText {
         if (text.startsWith("[)>")) {
             return text;
         }
-        return GS_SUBSTITUTES.matcher(text).replaceAll("\u001D");
+        String separated = GS_SUBSTITUTES.matcher(text).replaceAll("\u001D");
+        // In the bracketed form the brackets delimit the elements: a separator before one is redundant, not data.
+        return separated.startsWith("(") ? separated.replace("\u001D(", "(") : separated;
     }
 }
