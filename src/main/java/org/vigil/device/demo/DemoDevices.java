@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.vigil.device.BasicUdiDiData;
@@ -29,11 +30,19 @@ import org.vigil.udi.IssuingEntity;
 
 /**
  * Demo devices of "Manufacturer A" and "Manufacturer B" (GS1, HIBCC and IFA identifiers, an implant, a software
- * device), with markets and a year of units placed, loaded right after the demo organisations
- * ({@link DemoOrganisationsLoaded}), before the web server opens its port. The README lists scans that find them.
+ * device), with markets and a year of units placed. The README lists scans that find them.
+ *
+ * <p>When they load, in start-up order: the demo organisations are loaded and announce it
+ * ({@link DemoOrganisationsLoaded}, while singletons are initialised, as is the bundled EMDN release the devices are
+ * coded with, in no fixed order between them); then, when the context starts its lifecycle beans, this loader runs
+ * in phase {@value #PHASE}, after every singleton is initialised and before the web server (phase near
+ * {@code Integer.MAX_VALUE}) opens its port. No one signs in to a half-loaded demo.
  */
 @Component
-class DemoDevices {
+class DemoDevices implements SmartLifecycle {
+
+    /** Before the web server's start phase; after all singletons, so the bundled EMDN release is there. */
+    static final int PHASE = 0;
 
     private static final Logger log = LoggerFactory.getLogger(DemoDevices.class);
     private static final String CODE39 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%";
@@ -47,12 +56,43 @@ class DemoDevices {
     static final String WOUND_DRESSING_PPN = "110375286414";
 
     private final DeviceRegister register;
+    private volatile DemoOrganisationsLoaded pending;
+    private volatile boolean running;
 
     DemoDevices(DeviceRegister register) {
         this.register = register;
     }
 
     @EventListener
+    void organisationsLoaded(DemoOrganisationsLoaded loaded) {
+        pending = loaded;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        var loaded = pending;
+        pending = null;
+        if (loaded != null) {
+            load(loaded);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
     void load(DemoOrganisationsLoaded loaded) {
         var a = loaded.organisationsByName().get("Manufacturer A");
         var b = loaded.organisationsByName().get("Manufacturer B");
