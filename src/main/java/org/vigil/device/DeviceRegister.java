@@ -150,8 +150,14 @@ public class DeviceRegister implements DeviceBulkOperations {
     public UdiDiView updateUdiDi(UUID id, UdiDiData data) {
         OrganisationId owner = writer();
         StoredUdi before = ownUdi(owner, id);
-        var tidy = RegisterRules.tidy(data);
-        if (tidy.udiDi() != null && !tidy.udiDi().equals(before.data().udiDi())) {
+        var given = RegisterRules.tidy(data);
+        // Left out, the UDI-DI and its Basic UDI-DI stay as registered.
+        var tidy = new UdiDiData(given.basicUdiDi() == null ? before.data().basicUdiDi() : given.basicUdiDi(),
+                given.udiDi() == null ? before.data().udiDi() : given.udiDi(),
+                given.issuer() == null ? before.data().issuer() : given.issuer(), given.tradeName(), given.model(),
+                given.reference(), given.emdnCode(), given.softwareVersion(), given.firmwareVersion(),
+                given.packageLevels(), given.markets());
+        if (!tidy.udiDi().equals(before.data().udiDi())) {
             throw InvalidInputException.of("udiDi", "A UDI-DI cannot be changed; a change listed in MDR Annex VI "
                     + "Part C 3.9 needs a new UDI-DI: add one instead.");
         }
@@ -165,6 +171,9 @@ public class DeviceRegister implements DeviceBulkOperations {
     public UdiDiView setMarkets(UUID udiDiId, List<MarketPlacement> markets) {
         OrganisationId owner = writer();
         StoredUdi before = ownUdi(owner, udiDiId);
+        if (markets != null && markets.contains(null)) {
+            throw InvalidInputException.of("markets", "Each market needs a country and a date.");
+        }
         var d = before.data();
         return updateUdiDi(udiDiId, new UdiDiData(d.basicUdiDi(), d.udiDi(), d.issuer(), d.tradeName(), d.model(),
                 d.reference(), d.emdnCode(), d.softwareVersion(), d.firmwareVersion(), d.packageLevels(),

@@ -52,7 +52,7 @@ public final class RegisterRules {
                 d.legislation(), d.legacy(), d.riskClass(), d.implantable(), d.active(), d.measuring(),
                 d.reusableSurgicalInstrument(), d.medicinalSubstance(), d.humanTissuesOrCells(),
                 d.animalTissuesOrCells(), text(d.notifiedBody()),
-                d.certificates().stream().map(RegisterRules::text).filter(c -> c != null).toList(),
+                d.certificates().stream().map(RegisterRules::text).filter(java.util.Objects::nonNull).toList(),
                 upper(d.manufacturerSrn()), upper(d.authorisedRepresentativeSrn()));
     }
 
@@ -138,7 +138,7 @@ public final class RegisterRules {
             var checked = DeviceIdentifiers.check(issuer, udiDi);
             udiDi = checked.valid() ? checked.udiDi() : udiDi;
         }
-        var packages = d.packageLevels().stream().map(p -> {
+        var packages = d.packageLevels().stream().filter(java.util.Objects::nonNull).map(p -> {
             String packageDi = text(p.udiDi());
             if (issuer != null && packageDi != null) {
                 var checked = DeviceIdentifiers.check(issuer, packageDi);
@@ -151,7 +151,7 @@ public final class RegisterRules {
             }
             return new PackageLevel(packageDi, contains, p.quantity());
         }).toList();
-        var markets = d.markets().stream()
+        var markets = d.markets().stream().filter(java.util.Objects::nonNull)
                 .map(m -> new MarketPlacement(upper(m.country()), m.from(), m.until())).toList();
         return new UdiDiData(text(d.basicUdiDi()), udiDi, issuer, text(d.tradeName()), text(d.model()),
                 text(d.reference()), upper(d.emdnCode()), text(d.softwareVersion()), text(d.firmwareVersion()),
