@@ -166,6 +166,15 @@ class DeviceWebTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("markets[1].until"));
         mvc.perform(api(put("/api/v1/udi-dis/" + udiId + "/markets"), maker).contentType(MediaType.APPLICATION_JSON)
+                        .content("[null]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("markets"));
+        mvc.perform(api(put("/api/v1/udi-dis/" + udiId), maker).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("tradeName", "Renamed without repeating the UDI-DI"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.udiDi").value(gtin))
+                .andExpect(jsonPath("$.data.tradeName").value("Renamed without repeating the UDI-DI"));
+        mvc.perform(api(put("/api/v1/udi-dis/" + udiId + "/markets"), maker).contentType(MediaType.APPLICATION_JSON)
                         .content(json(List.of(Map.of("country", "XI", "from", "2025-01-01")))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.markets[0].country").value("XI"));

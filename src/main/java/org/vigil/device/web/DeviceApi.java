@@ -172,7 +172,8 @@ class DeviceApi {
 
     @PutMapping("/udi-dis/{udiDiId}")
     @RolesAllowed({ "COMPLAINT_HANDLER", "VIGILANCE_OFFICER", "PRRC" })
-    @Operation(summary = "Change a UDI-DI of your organisation (the UDI-DI itself stays)")
+    @Operation(summary = "Change a UDI-DI of your organisation: the body replaces trade name, model, reference, "
+            + "EMDN code, versions, package levels and markets; the UDI-DI and its Basic UDI-DI stay")
     UdiDiView updateUdi(@PathVariable UUID udiDiId, @RequestBody UdiDiData data) {
         return register.updateUdiDi(udiDiId, data);
     }
