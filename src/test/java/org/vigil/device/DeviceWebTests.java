@@ -273,4 +273,16 @@ class DeviceWebTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Form trade name")));
     }
+
+    @Test
+    void the_openapi_description_lists_the_device_api_with_both_scan_body_types() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/udi/parse'].post.requestBody.content['text/plain']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/udi/parse'].post.requestBody.content['application/json']")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/devices/lookup'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/basic-udi-dis/{basicUdiDiId}'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/udi-dis/{udiDiId}/units-placed'].post").exists());
+    }
 }
