@@ -147,6 +147,31 @@ class DeviceLookupBrowserTests {
         assertThat(page.locator("#scan-result mark").first().textContent()).isEqualTo("6");
     }
 
+    /**
+     * The same field searches by name as the person types (htmx type-ahead, no Enter needed); the device list's search
+     * does too, and a device's page shows its markets but not the manufacturer's units placed (commercial figures).
+     * Source: MDR Art. 26 (EMDN), Art. 33(5) (public UDI data).
+     */
+    @Test
+    void typing_a_name_suggests_devices_and_the_device_page_shows_markets_without_units_placed() throws Exception {
+        page.navigate(url("/devices/lookup"));
+        page.keyboard().type("foley");
+        page.waitForSelector("#matches a.list-group-item");
+        assertThat(page.locator("#matches").innerText()).contains("SoftFlow Foley 14 Fr", "Manufacturer B");
+
+        page.navigate(url("/devices"));
+        page.locator("#q").pressSequentially("InfuFlow");
+        page.waitForSelector("#matches a.list-group-item");
+        page.locator("#matches a.list-group-item").first().click();
+        page.waitForSelector("main h1");
+        assertThat(page.locator("main h1").textContent()).isEqualTo("Vigil InfuFlow 300");
+        assertThat(page.locator("main").innerText()).contains("04069999010014", "Markets", "FI");
+        assertThat(page.locator("#units-placed").count()).isZero();
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("device-udi-di.png"))
+                .setFullPage(true));
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
