@@ -52,6 +52,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.vigil.audit.AuditTrail;
+import org.vigil.device.DeviceRegister;
 import org.vigil.notification.NoticeContent;
 import org.vigil.notification.Notifications;
 import org.vigil.organisation.Accounts;
@@ -66,6 +67,7 @@ import org.vigil.shared.OrganisationKind;
 import org.vigil.shared.RecordRef;
 import org.vigil.shared.Role;
 import org.vigil.shared.UserId;
+import org.vigil.support.DeviceFixtures;
 import org.vigil.support.IntegrationTest;
 import org.vigil.support.TestData;
 import org.vigil.support.TestData.Person;
@@ -113,6 +115,8 @@ class EndpointAccessMatrixTests {
     OrganisationManagement organisations;
     @Autowired
     AuditTrail auditTrail;
+    @Autowired
+    DeviceRegister deviceRegister;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -331,8 +335,18 @@ class EndpointAccessMatrixTests {
             (endpoint, role) -> endpoint.pathVariables().stream()
                     .anyMatch(variable -> Set.of("annex", "imdrfCode", "emdnCode").contains(variable)));
 
+    static final LegitimateReach DEVICE_REGISTER = new LegitimateReach(
+            "device master data is public (MDR Art. 33(5)): every signed-in organisation reads every Basic UDI-DI "
+                    + "and UDI-DI (policies basic_udi_di_public, udi_di_public); units placed and the owner's edit "
+                    + "forms stay the owner's",
+            (endpoint, role) -> HttpMethod.GET.equals(endpoint.method())
+                    && (endpoint.pathVariables().contains("basicUdiDiId")
+                            || endpoint.pathVariables().contains("udiDiId"))
+                    && !endpoint.pattern().contains("units-placed") && !endpoint.pattern().endsWith("/edit")
+                    && !endpoint.pattern().endsWith("/new"));
+
     static final List<LegitimateReach> LEGITIMATE_REACH = List.of(SHARED_DIRECTORY, ONE_TIME_LINK,
-            PLATFORM_ADMINISTRATION, PLATFORM_AUDIT, TERMINOLOGY);
+            PLATFORM_ADMINISTRATION, PLATFORM_AUDIT, TERMINOLOGY, DEVICE_REGISTER);
 
     private static Optional<LegitimateReach> legitimateReach(Endpoint endpoint, Role role) {
         return LEGITIMATE_REACH.stream().filter(reach -> reach.appliesTo().test(endpoint, role)).findFirst();
@@ -564,7 +578,12 @@ class EndpointAccessMatrixTests {
             // Terminologies are platform-wide reference data (see TERMINOLOGY): everyone's record is the same term.
             "annex", new PathFixture(holdings -> "A", () -> "Z"),
             "imdrfCode", new PathFixture(holdings -> "A0101", () -> "A999999"),
-            "emdnCode", new PathFixture(holdings -> "A0101", () -> "Z999999"));
+            "emdnCode", new PathFixture(holdings -> "A0101", () -> "Z999999"),
+            // A device registered for the organisation (A is a hospital: Vigil registers it for A directly).
+            "basicUdiDiId", new PathFixture(holdings -> DeviceFixtures.deviceOf(holdings.organisation().id())
+                    .basicUdiDiId().toString(), RANDOM_ID),
+            "udiDiId", new PathFixture(holdings -> DeviceFixtures.deviceOf(holdings.organisation().id())
+                    .udiDiId().toString(), RANDOM_ID));
 
     private static String fill(Endpoint endpoint, Holdings holdings) {
         return fill(endpoint, fixture -> fixture.recordOf().apply(holdings));
@@ -674,7 +693,37 @@ class EndpointAccessMatrixTests {
             Map.entry("POST /admin/terminology/imdrf",
                     (target, caller) -> Body.form(Map.of("annex", "A", "version", "matrix"))),
             Map.entry("POST /admin/terminology/emdn", (target, caller) -> Body.none()),
-            Map.entry("POST /admin/terminology/crosswalk", (target, caller) -> Body.none()));
+            Map.entry("POST /admin/terminology/crosswalk", (target, caller) -> Body.none()),
+            Map.entry("POST /api/v1/udi/parse", (target, caller) -> Body.json(Map.of("scan",
+                    "(01)09506000134352(17)271231(10)LOT42"))),
+            Map.entry("POST /api/v1/basic-udi-dis", (target, caller) -> Body.json(DeviceFixtures.basicFields(
+                    DeviceFixtures.gmn(), "Matrix device"))),
+            Map.entry("POST /devices", (target, caller) -> Body.form(DeviceFixtures.basicFields(
+                    DeviceFixtures.gmn(), "Matrix device"))),
+            Map.entry("PUT /api/v1/basic-udi-dis/{basicUdiDiId}", (target, caller) -> Body.json(
+                    DeviceFixtures.basicFields(deviceOf(target).basicUdiDi(), "Fixture device"))),
+            Map.entry("POST /devices/{basicUdiDiId}", (target, caller) -> Body.form(
+                    DeviceFixtures.basicFields(deviceOf(target).basicUdiDi(), "Fixture device"))),
+            Map.entry("POST /api/v1/udi-dis", (target, caller) -> Body.json(DeviceFixtures.udiFields(
+                    deviceOf(target).basicUdiDi(), DeviceFixtures.gtin(), "Matrix UDI-DI"))),
+            Map.entry("POST /devices/{basicUdiDiId}/udi-dis", (target, caller) -> Body.form(
+                    DeviceFixtures.udiFields(null, DeviceFixtures.gtin(), "Matrix UDI-DI"))),
+            Map.entry("PUT /api/v1/udi-dis/{udiDiId}", (target, caller) -> Body.json(DeviceFixtures.udiFields(
+                    deviceOf(target).basicUdiDi(), deviceOf(target).udiDi(), "Fixture trade name"))),
+            Map.entry("POST /devices/udi-dis/{udiDiId}", (target, caller) -> Body.form(DeviceFixtures.udiFields(
+                    null, deviceOf(target).udiDi(), "Fixture trade name"))),
+            Map.entry("PUT /api/v1/udi-dis/{udiDiId}/markets", (target, caller) -> new Body(JSON.writeValueAsString(
+                    List.of(Map.of("country", "DE", "from", "2024-01-01"))), Map.of())),
+            Map.entry("POST /devices/udi-dis/{udiDiId}/markets",
+                    (target, caller) -> Body.form(Map.of("markets", "DE, 2024-01-01"))),
+            Map.entry("POST /api/v1/udi-dis/{udiDiId}/units-placed", (target, caller) -> Body.json(Map.of(
+                    "country", "DE", "month", "2025-01", "units", 5))),
+            Map.entry("POST /devices/udi-dis/{udiDiId}/units-placed", (target, caller) -> Body.form(Map.of(
+                    "country", "DE", "month", "2025-01", "units", 5))));
+
+    private static DeviceFixtures.Device deviceOf(Holdings holdings) {
+        return DeviceFixtures.deviceOf(holdings.organisation().id());
+    }
 
     private static Sample sample(Endpoint endpoint) {
         return endpoint.writes() ? SAMPLES.get(endpoint.key()) : (target, caller) -> Body.none();
@@ -791,6 +840,7 @@ class EndpointAccessMatrixTests {
     }
 
     private World buildWorld() {
+        DeviceFixtures.use(deviceRegister);
         var testers = new EnumMap<Role, Tester>(Role.class);
         for (Role role : Role.values()) {
             testers.put(role, tester(role));

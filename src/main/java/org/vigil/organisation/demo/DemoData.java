@@ -7,12 +7,14 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.audit.AuditTrail;
 import org.vigil.audit.AuditedChange;
+import org.vigil.organisation.DemoOrganisationsLoaded;
 import org.vigil.organisation.NewUser;
 import org.vigil.organisation.OrganisationDetails;
 import org.vigil.organisation.OrganisationManagement;
@@ -81,10 +83,11 @@ class DemoData implements SmartInitializingSingleton {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     DemoData(OrganisationManagement organisations, UserManagement users, UserRecords userRecords,
             CredentialStore credentials, PasswordEncoder passwords, AuditTrail audit,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.organisations = organisations;
         this.users = users;
         this.userRecords = userRecords;
@@ -92,10 +95,12 @@ class DemoData implements SmartInitializingSingleton {
         this.passwords = passwords;
         this.audit = audit;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        var loaded = new java.util.LinkedHashMap<String, org.vigil.shared.OrganisationId>();
         Tenancy.runAs(Actor.platform("demo data"), () -> transactions.executeWithoutResult(status -> {
             if (organisations.count() > 0) {
                 log.info("Demo data not loaded: the database already holds organisations");
@@ -104,6 +109,7 @@ class DemoData implements SmartInitializingSingleton {
             String hash = passwords.encode(PASSWORD);
             for (DemoOrganisation demo : ORGANISATIONS) {
                 var organisation = organisations.register(demo.details());
+                loaded.put(organisation.name(), organisation.id());
                 for (DemoUser person : demo.users()) {
                     var invited = users.invite(organisation.id(), new NewUser(person.email(), person.name(),
                             person.roles()));
@@ -118,5 +124,9 @@ class DemoData implements SmartInitializingSingleton {
             log.info("Demo data loaded: {} organisations; every demo user's password is {}", ORGANISATIONS.size(),
                     PASSWORD);
         }));
+        // After the commit, synchronously: other modules load their demo records before the port opens.
+        if (!loaded.isEmpty()) {
+            events.publishEvent(new DemoOrganisationsLoaded(loaded));
+        }
     }
 }
