@@ -143,13 +143,14 @@ public final class GudidXmlReader {
                         device.identifiers.add(identifier);
                         continue;
                     }
-                    if (depth == 2 && name.equals("deviceId")) {
-                        // The device's own repeat of its primary DI: nothing new.
+                    if (name.equals("identifiers") || name.equals("gmdnTerms") || name.equals("gmdn")) {
+                        // Containers: their children are read one by one.
                         continue;
                     }
                     String text = elementText(xml);
                     depth--;
                     if (identifier != null && depth == 3) {
+                        // A field of an identifier (device > identifiers > identifier > field).
                         switch (name) {
                             case "deviceId" -> identifier[0] = text;
                             case "deviceIdType" -> identifier[1] = text;
