@@ -107,9 +107,12 @@ public class DeviceImports {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         UUID id = UUID.randomUUID();
         String storedName = name;
-        ownTransaction.executeWithoutResult(status -> records.insert(id, actor, chosen, storedName, content.length));
+        DeviceImport queued = ownTransaction.execute(status -> {
+            records.insert(id, actor, chosen, storedName, content.length);
+            return records.find(id).orElseThrow();
+        });
         workers.execute(() -> runAs(actor, authentication, () -> run(id, chosen, storedName, content, actor)));
-        return get(id);
+        return queued;
     }
 
     @Transactional(readOnly = true)
