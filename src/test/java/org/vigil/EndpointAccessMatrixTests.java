@@ -554,7 +554,10 @@ class EndpointAccessMatrixTests {
             "recordId", new PathFixture(holdings -> holdings.member().toString(), RANDOM_ID),
             "token", new PathFixture(Holdings::oneTimeLink, () -> "matrix-unknown-link-" + UUID.randomUUID()),
             // The caller's own notice; for A, a notice of A's member.
-            "noticeId", new PathFixture(holdings -> holdings.noticeId().toString(), RANDOM_ID));
+            "noticeId", new PathFixture(holdings -> holdings.noticeId().toString(), RANDOM_ID),
+            // A device import of the organisation (org.vigil.device.importing), made on first use.
+            "importId", new PathFixture(holdings -> org.vigil.device.importing.DeviceImportFixtures.importOf(
+                    holdings.organisation()), RANDOM_ID));
 
     private static String fill(Endpoint endpoint, Holdings holdings) {
         return fill(endpoint, fixture -> fixture.recordOf().apply(holdings));
@@ -653,7 +656,10 @@ class EndpointAccessMatrixTests {
             Map.entry("POST /error", (target, caller) -> Body.none()),
             Map.entry("POST /api/v1/notifications/{noticeId}/read", (target, caller) -> Body.none()),
             Map.entry("POST /notifications/{noticeId}/read", (target, caller) -> Body.none()),
-            Map.entry("POST /notifications/read", (target, caller) -> Body.none()));
+            Map.entry("POST /notifications/read", (target, caller) -> Body.none()),
+            // Device imports: without a file both answer "choose a file" (400 problem / the form again), storing nothing.
+            Map.entry("POST /api/v1/devices/imports", (target, caller) -> Body.none()),
+            Map.entry("POST /devices/import", (target, caller) -> Body.none()));
 
     private static Sample sample(Endpoint endpoint) {
         return endpoint.writes() ? SAMPLES.get(endpoint.key()) : (target, caller) -> Body.none();

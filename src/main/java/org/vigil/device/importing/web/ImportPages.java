@@ -116,9 +116,9 @@ class ImportPages {
         return download(out.toString(), "devices.csv", "text/csv");
     }
 
-    @GetMapping(value = "/devices/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/devices/export.json")
     ResponseEntity<List<DeviceImportRow>> exportJson() {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("devices.json").build().toString())
                 .body(imports.exportRows());
     }
