@@ -127,7 +127,7 @@ class DeviceCsvReaderTests {
     }
 
     @Test
-    void the_basic_udi_di_is_required_per_mdr_annex_vi_part_a_2_1() {
+    void the_basic_udi_di_is_required_per_mdr_annex_vi_part_a_section_2() {
         assertThat(onlyProblem("basic_udi_di=").field()).isEqualTo("basic_udi_di");
     }
 

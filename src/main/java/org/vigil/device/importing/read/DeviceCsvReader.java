@@ -41,7 +41,6 @@ import org.vigil.udi.IssuingEntity;
  */
 public final class DeviceCsvReader {
 
-    /** Characters a Basic UDI-DI may have at most (MDCG 2019-1). */
     private static final Pattern SRN = Pattern.compile("[A-Z]{2}-(MF|AR|IM|PR|SP)-\\d{9}");
     private static final Pattern NOTIFIED_BODY_NUMBER = Pattern.compile("\\d{4}");
     private static final Pattern EMDN = Pattern.compile("[A-Z](\\d{2}){0,6}");
@@ -154,7 +153,7 @@ public final class DeviceCsvReader {
             }
             String basicUdiDi = text(BASIC_UDI_DI);
             if (basicUdiDi == null) {
-                problem(BASIC_UDI_DI, "Give the Basic UDI-DI (MDR Annex VI Part A section 2.1): it is required.");
+                problem(BASIC_UDI_DI, "Give the Basic UDI-DI (MDR Annex VI Part A section 2): it is required.");
             } else {
                 var check = BasicUdiDi.check(basicUdiDi);
                 if (!check.valid()) {
