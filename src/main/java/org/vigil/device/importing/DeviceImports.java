@@ -319,7 +319,10 @@ public class DeviceImports {
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     @SuppressWarnings("unchecked")
