@@ -225,8 +225,9 @@ public class DeviceImports {
                 return;
             }
             int total = result.devices().size() + result.units().size();
-            ownTransaction.executeWithoutResult(status -> records.read(id, result.records(), total,
-                    result.problems().size(), parsed.notices().size()));
+            int unreadable = rowsWith(result.problems());
+            ownTransaction.executeWithoutResult(status -> records.read(id, result.records(), total, unreadable,
+                    rowsWith(parsed.notices())));
             List<ImportIssue> report = new ArrayList<>();
             result.problems().forEach(problem -> report.add(issue(problem, Severity.ERROR)));
             try {
@@ -259,7 +260,7 @@ public class DeviceImports {
             List<ImportProblem> problems = format == ImportFormat.UNITS_PLACED_CSV
                     ? register.importUnitsPlaced(cast(chunk), source)
                     : register.importRows(cast(chunk), source);
-            refused += (int) problems.stream().mapToInt(ImportProblem::row).distinct().count();
+            refused += rowsWith(problems);
             problems.forEach(problem -> report.add(issue(problem, Severity.ERROR)));
             processed += chunk.size();
             int done = processed;
@@ -270,8 +271,8 @@ public class DeviceImports {
         report.sort(java.util.Comparator.comparingInt(ImportIssue::row));
         records.addIssues(id, actor, 0, report);
         int stored = total - refused;
-        int rejected = result.problems().size() + refused;
-        records.completed(id, stored, rejected, notices.size());
+        int rejected = rowsWith(result.problems()) + refused;
+        records.completed(id, stored, rejected, rowsWith(notices));
         auditTrail.record(AuditedChange.event("device-import.completed", RecordRef.of(RECORD_TYPE, id),
                 details(format, fileName, result.records(), stored, rejected)));
     }
@@ -311,6 +312,11 @@ public class DeviceImports {
             }
             case EUDAMED_XML -> new Parsed(EudamedXmlReader.read(in), List.of());
         };
+    }
+
+    /** How many rows {@code problems} are about: a row with three problems is one rejected row. */
+    private static int rowsWith(List<ImportProblem> problems) {
+        return (int) problems.stream().mapToInt(ImportProblem::row).distinct().count();
     }
 
     private static ImportIssue issue(ImportProblem problem, Severity severity) {

@@ -200,6 +200,15 @@ class DeviceImportJobTests {
     }
 
     @Test
+    void a_row_with_several_problems_counts_as_one_rejected_row() throws Exception {
+        var queued = submit("devices.csv", DeviceCsvReaderTests.HEADER + "\n"
+                + DeviceCsvReaderTests.row("risk_class=Z", "active=perhaps", "emdn_code=123") + "\n", null);
+        var done = finished(queued.id());
+        assertThat(done.rejected()).isEqualTo(1);
+        assertThat(report(queued.id())).hasSize(3);
+    }
+
+    @Test
     void units_placed_on_the_market_import_per_udi_di_country_and_month() throws Exception {
         var queued = submit("units.csv", """
                 udi_di,country,month,units

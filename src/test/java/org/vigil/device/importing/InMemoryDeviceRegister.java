@@ -22,7 +22,7 @@ import org.vigil.shared.Tenancy;
 
 /**
  * A device register in memory, per organisation, for testing imports until the real register is merged. Like the real
- * one it stores in the caller's transaction: rows handed over inside a transaction become visible only when it
+ * one it stores in the caller's transaction: rows handed over inside a transaction become visible only as it
  * commits and vanish when it rolls back. It refuses a UDI-DI row for a Basic UDI-DI it does not know, as the register's
  * rules do, and can be told to fail on a given call to prove an import's atomicity.
  */
@@ -124,9 +124,11 @@ public class InMemoryDeviceRegister implements DeviceBulkOperations {
 
     private static void apply(Runnable change) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Applied as the transaction commits (before the database's commit returns, like rows written in it),
+            // so whoever sees the import COMPLETED also sees its rows; never applied when it rolls back.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
+                public void beforeCommit(boolean readOnly) {
                     change.run();
                 }
             });
