@@ -46,6 +46,8 @@ class ArchitectureTests {
         classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
                 .should().resideInAPackage("org.vigil.*.web..")
                 .orShould().resideInAPackage("org.vigil.organisation.signin..")
+                // A module's sub-area with web code of its own: device imports.
+                .orShould().resideInAPackage("org.vigil.device.importing.web..")
                 .check(vigil);
     }
 

@@ -564,26 +564,29 @@ class EndpointAccessMatrixTests {
 
     private static final Supplier<String> RANDOM_ID = () -> UUID.randomUUID().toString();
 
-    static final Map<String, PathFixture> PATH_FIXTURES = Map.of(
-            "userId", new PathFixture(holdings -> holdings.member().toString(), RANDOM_ID),
-            "organisationId", new PathFixture(holdings -> holdings.organisation().id().toString(), RANDOM_ID),
+    static final Map<String, PathFixture> PATH_FIXTURES = Map.ofEntries(
+            Map.entry("userId", new PathFixture(holdings -> holdings.member().toString(), RANDOM_ID)),
+            Map.entry("organisationId", new PathFixture(holdings -> holdings.organisation().id().toString(), RANDOM_ID)),
             // The caller's own token when it is theirs; for A, a token of A's member.
-            "tokenId", new PathFixture(holdings -> holdings.apiTokenId().toString(), RANDOM_ID),
+            Map.entry("tokenId", new PathFixture(holdings -> holdings.apiTokenId().toString(), RANDOM_ID)),
             // The audit history of a member's user record; other record types: auditHistoryCell.
-            "recordType", new PathFixture(holdings -> "user", () -> "user"),
-            "recordId", new PathFixture(holdings -> holdings.member().toString(), RANDOM_ID),
-            "token", new PathFixture(Holdings::oneTimeLink, () -> "matrix-unknown-link-" + UUID.randomUUID()),
+            Map.entry("recordType", new PathFixture(holdings -> "user", () -> "user")),
+            Map.entry("recordId", new PathFixture(holdings -> holdings.member().toString(), RANDOM_ID)),
+            Map.entry("token", new PathFixture(Holdings::oneTimeLink, () -> "matrix-unknown-link-" + UUID.randomUUID())),
             // The caller's own notice; for A, a notice of A's member.
-            "noticeId", new PathFixture(holdings -> holdings.noticeId().toString(), RANDOM_ID),
+            Map.entry("noticeId", new PathFixture(holdings -> holdings.noticeId().toString(), RANDOM_ID)),
             // Terminologies are platform-wide reference data (see TERMINOLOGY): everyone's record is the same term.
-            "annex", new PathFixture(holdings -> "A", () -> "Z"),
-            "imdrfCode", new PathFixture(holdings -> "A0101", () -> "A999999"),
-            "emdnCode", new PathFixture(holdings -> "A0101", () -> "Z999999"),
+            Map.entry("annex", new PathFixture(holdings -> "A", () -> "Z")),
+            Map.entry("imdrfCode", new PathFixture(holdings -> "A0101", () -> "A999999")),
+            Map.entry("emdnCode", new PathFixture(holdings -> "A0101", () -> "Z999999")),
             // A device registered for the organisation (A is a hospital: Vigil registers it for A directly).
-            "basicUdiDiId", new PathFixture(holdings -> DeviceFixtures.deviceOf(holdings.organisation().id())
-                    .basicUdiDiId().toString(), RANDOM_ID),
-            "udiDiId", new PathFixture(holdings -> DeviceFixtures.deviceOf(holdings.organisation().id())
-                    .udiDiId().toString(), RANDOM_ID));
+            Map.entry("basicUdiDiId", new PathFixture(holdings -> DeviceFixtures.deviceOf(holdings.organisation().id())
+                    .basicUdiDiId().toString(), RANDOM_ID)),
+            Map.entry("udiDiId", new PathFixture(holdings -> DeviceFixtures.deviceOf(holdings.organisation().id())
+                    .udiDiId().toString(), RANDOM_ID)),
+            // A device import of the organisation (org.vigil.device.importing), made on first use.
+            Map.entry("importId", new PathFixture(holdings -> org.vigil.device.importing.DeviceImportFixtures.importOf(
+                    holdings.organisation()), RANDOM_ID)));
 
     private static String fill(Endpoint endpoint, Holdings holdings) {
         return fill(endpoint, fixture -> fixture.recordOf().apply(holdings));
@@ -719,7 +722,10 @@ class EndpointAccessMatrixTests {
             Map.entry("POST /api/v1/udi-dis/{udiDiId}/units-placed", (target, caller) -> Body.json(Map.of(
                     "country", "DE", "month", "2025-01", "units", 5))),
             Map.entry("POST /devices/udi-dis/{udiDiId}/units-placed", (target, caller) -> Body.form(Map.of(
-                    "country", "DE", "month", "2025-01", "units", 5))));
+                    "country", "DE", "month", "2025-01", "units", 5))),
+            // Device imports: without a file both answer "choose a file" (400 problem / the form again), storing nothing.
+            Map.entry("POST /api/v1/devices/imports", (target, caller) -> Body.none()),
+            Map.entry("POST /devices/import", (target, caller) -> Body.none()));
 
     private static DeviceFixtures.Device deviceOf(Holdings holdings) {
         return DeviceFixtures.deviceOf(holdings.organisation().id());
