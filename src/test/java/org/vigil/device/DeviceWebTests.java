@@ -261,6 +261,7 @@ class DeviceWebTests {
         mvc.perform(get(udiPage).with(as(maker.principal())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Form trade name"), containsString("2025-06-30"),
+                        containsString("INFUSION PUMPS"), containsString("Switzerland"),
                         containsString("1,234"), containsString("id=\"units-placed\""))));
         mvc.perform(get(udiPage).with(as(hospital().principal())))
                 .andExpect(status().isOk())

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.vigil.device.BasicUdiDiView;
 import org.vigil.device.DeviceRegister;
 import org.vigil.device.Legislation;
+import org.vigil.device.MarketPlacement;
 import org.vigil.device.MedicinalSubstance;
 import org.vigil.device.RiskClass;
 import org.vigil.device.UdiDiView;
@@ -34,6 +35,8 @@ import org.vigil.shared.OrganisationKind;
 import org.vigil.shared.Role;
 import org.vigil.shared.Tenancy;
 import org.vigil.shared.web.FormFeedback;
+import org.vigil.terminology.Emdn;
+import org.vigil.terminology.EmdnTerm;
 import org.vigil.udi.IssuingEntity;
 
 /**
@@ -45,9 +48,11 @@ class DevicePages {
 
 
     private final DeviceRegister register;
+    private final Emdn emdn;
 
-    DevicePages(DeviceRegister register) {
+    DevicePages(DeviceRegister register, Emdn emdn) {
         this.register = register;
+        this.emdn = emdn;
     }
 
     @ModelAttribute
@@ -203,6 +208,10 @@ class DevicePages {
         model.addAttribute("udi", udi);
         model.addAttribute("basic", register.basicUdiDi(udi.basicUdiDiId()));
         model.addAttribute("mine", mine);
+        model.addAttribute("emdnTerm", udi.data().emdnCode() == null ? null
+                : emdn.find(udi.data().emdnCode()).map(EmdnTerm::term).orElse(null));
+        model.addAttribute("countryNames", udi.data().markets().stream().map(MarketPlacement::country).distinct()
+                .collect(java.util.stream.Collectors.toMap(code -> code, MarketCountries::name)));
         model.addAttribute("units", mine ? register.unitsPlaced(udiDiId) : List.<UnitsPlaced>of());
         if (!model.containsAttribute("feedback")) {
             model.addAttribute("feedback", FormFeedback.none());
