@@ -181,6 +181,14 @@ public final class ImdrfReleaseFile {
             String description = field("status description");
             Draft existing = terms.get(code);
             if (existing != null) {
+                // Annex E places some codes at different depths under different parents (E050303); a code cannot,
+                // however, be a top-level term in one place and under a parent in another.
+                if ((parent == null) != (existing.parents.getFirst() == null)) {
+                    problems.add(where + "code " + code + " is " + (parent == null ? "a top-level term here"
+                            : "under " + parent + " here") + " but " + (parent == null ? "has a parent"
+                            : "a top-level term") + " on line " + existing.line);
+                    return;
+                }
                 if (!existing.paths.add(String.join("|", path).toUpperCase(Locale.ROOT))) {
                     // IMDRF's Release 2022 Annex E repeats E120201 word for word; only a conflicting repeat is wrong.
                     if (!existing.term.equals(term)) {
