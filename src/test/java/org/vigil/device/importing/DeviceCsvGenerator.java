@@ -31,7 +31,7 @@ public final class DeviceCsvGenerator {
             "Dental implant", "Contact lens", "Ventilator circuit", "Blood pressure cuff" };
     private static final String[] COUNTRIES = { "DE", "FR", "IT", "ES", "NL", "BE", "AT", "PL", "SE", "DK", "IE", "PT",
             "CZ", "XI", "CH", "GB", "TR", "US" };
-    private static final String[] EMDN = { "P0908", "P090401", "C0104", "A0301", "M0401", "Z12010101", "J0101" };
+    private static final String[] EMDN = { "A030101", "A03010101", "C0104", "A0301", "J010101", "J01010101", "J0101" };
     private static final RiskClass[] CLASSES = { RiskClass.MDR_I, RiskClass.MDR_IS, RiskClass.MDR_IM,
             RiskClass.MDR_IIA, RiskClass.MDR_IIB, RiskClass.MDR_III, RiskClass.IVDR_B, RiskClass.IVDR_C };
 
@@ -82,7 +82,10 @@ public final class DeviceCsvGenerator {
         String basicUdiDi = BasicUdiDi.addCheckCharacters(IssuingEntity.GS1, body).value();
         RiskClass riskClass = CLASSES[random.nextInt(CLASSES.length)];
         boolean implantable = riskClass == RiskClass.MDR_III || riskClass == RiskClass.MDR_IIB && random.nextBoolean();
-        boolean needsBody = riskClass != RiskClass.MDR_I && riskClass != RiskClass.IVDR_B || random.nextBoolean();
+        // Every class but plain MDR class I involves a notified body (MDR Art. 52(7), IVDR Art. 48(7)–(9)); the coin is
+        // still tossed for IVDR class B so the seeded sequence of rows stays what the tests expect.
+        boolean optionalBody = (riskClass == RiskClass.MDR_I || riskClass == RiskClass.IVDR_B) && random.nextBoolean();
+        boolean needsBody = riskClass != RiskClass.MDR_I || optionalBody;
         String notifiedBody = needsBody ? String.format("%04d", 100 + random.nextInt(2700)) : null;
         List<String> certificates = needsBody ? List.of("CE-" + notifiedBody + "-" + (100000 + random.nextInt(899999)),
                 "QMS-" + notifiedBody + "-" + (1000 + random.nextInt(8999))) : List.of();

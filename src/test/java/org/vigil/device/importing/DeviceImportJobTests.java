@@ -34,7 +34,7 @@ class DeviceImportJobTests {
     @Autowired
     DeviceImports imports;
     @Autowired
-    InMemoryDeviceRegister register;
+    InstrumentedDeviceRegister register;
     @Autowired
     TestData testData;
     @Autowired
@@ -63,6 +63,8 @@ class DeviceImportJobTests {
         while (System.nanoTime() < deadline) {
             var job = testData.as(officer, () -> imports.get(id));
             if (job.status().finished()) {
+                System.out.println("DEBUGJOB " + job);
+                report(id);
                 return job;
             }
             Thread.sleep(50);
@@ -71,6 +73,7 @@ class DeviceImportJobTests {
     }
 
     List<ImportIssue> report(UUID id) {
+        testData.as(officer, () -> imports.issues(id, 0, 5)).forEach(i -> System.out.println("DEBUGISSUE " + i));
         return testData.as(officer, () -> imports.issues(id, 0, 1000));
     }
 

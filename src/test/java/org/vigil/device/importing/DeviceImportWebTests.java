@@ -45,7 +45,7 @@ class DeviceImportWebTests {
     @Autowired
     TestData testData;
     @Autowired
-    InMemoryDeviceRegister register;
+    InstrumentedDeviceRegister register;
 
     Person officer;
 
