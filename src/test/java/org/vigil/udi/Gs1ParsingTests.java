@@ -286,6 +286,17 @@ class Gs1ParsingTests {
     }
 
     @Test
+    void scan_data_is_refused_for_a_lone_fnc1_before_or_after_the_composite_separator_found_by_fuzzing() {
+        for (Gs1Symbology symbology : Gs1Symbology.values()) {
+            for (String data : new String[] {"^|^", "^", "^0109506000134352|^", "^|^10LOT"}) {
+                Conversion c = Gs1.toScanData(data, symbology);
+                assertThat(c.succeeded()).as(symbology + " " + data).isFalse();
+                assertThat(c.problems()).as(symbology + " " + data).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
     void element_string_and_hri_conversions_refuse_invalid_data() {
         Conversion c = Gs1.toHri("^0109506000134353");
         assertThat(c.succeeded()).isFalse();

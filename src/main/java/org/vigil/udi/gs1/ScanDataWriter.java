@@ -238,6 +238,10 @@ public final class ScanDataWriter {
         ElementList elements = new ElementList();
         Diagnostics local = new Diagnostics(data.length());
         reader.readUnbracketed(data, from, to, local, elements);
+        if (local.isEmpty() && elements.size == 0) {
+            // A lone FNC1 ("^" before "|" or at the end) would otherwise give a symbol that carries nothing.
+            local.add(Math.min(from + 1, data.length()), "a GS1 Application Identifier (digits) was expected here");
+        }
         if (local.isEmpty()) {
             ElementValidator.validate(elements, year, local, false);
         }
