@@ -1,0 +1,283 @@
+package org.vigil.incident;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigil.audit.AuditTrail;
+import org.vigil.audit.AuditedChange;
+import org.vigil.device.DeviceRegister;
+import org.vigil.incident.domain.AttachmentInspection;
+import org.vigil.incident.domain.SubmissionRules;
+import org.vigil.incident.persistence.ReportRecords;
+import org.vigil.shared.InvalidInputException;
+import org.vigil.shared.OrganisationId;
+import org.vigil.shared.OrganisationKind;
+import org.vigil.shared.RecordNotFoundException;
+import org.vigil.shared.RecordRef;
+import org.vigil.shared.RecordSharing;
+import org.vigil.shared.Role;
+import org.vigil.shared.Tenancy;
+import org.vigil.shared.VigilPrincipal;
+import org.vigil.terminology.ImdrfAnnex;
+import org.vigil.terminology.ImdrfStatus;
+import org.vigil.terminology.ImdrfTerminology;
+
+/**
+ * Incident reports from healthcare organisations (MDR Art. 87(10)–(11)): a reporter or device-safety officer starts a
+ * draft, saves it as they type, attaches evidence and submits it; a submitted report goes to the device's
+ * manufacturer (shared with it, read-only) and opens the shared case. Drafts never leave the hospital and are seen
+ * only by their author and the hospital's device-safety officers. Every change is audited.
+ */
+@Service
+public class IncidentReports {
+
+    /** The audit record type and the share type of reports. */
+    public static final String RECORD_TYPE = "incident-report";
+    static final Set<Role> REPORTING_ROLES = Set.of(Role.REPORTER, Role.DEVICE_SAFETY_OFFICER);
+
+    private final ReportRecords records;
+    private final Pseudonymisation pseudonyms;
+    private final ImdrfTerminology terminology;
+    private final DeviceRegister devices;
+    private final RecordSharing sharing;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    IncidentReports(ReportRecords records, Pseudonymisation pseudonyms, ImdrfTerminology terminology,
+            DeviceRegister devices, RecordSharing sharing, AuditTrail audit, ApplicationEventPublisher events) {
+        this.records = records;
+        this.pseudonyms = pseudonyms;
+        this.terminology = terminology;
+        this.devices = devices;
+        this.sharing = sharing;
+        this.audit = audit;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Starts an empty draft of {@code kind} for the caller's hospital. */
+    @Transactional
+    public ReportView startDraft(ReportKind kind) {
+        VigilPrincipal reporter = requireReporter();
+        var id = ReportId.random();
+        String reference = records.nextReference(reporter.organisationId(), LocalDate.now(clock).getYear());
+        var content = ReportContent.blank(kind == null ? ReportKind.INCIDENT : kind);
+        records.insert(id, reporter.organisationId(), reference, reporter.userId(), content);
+        audit.record(AuditedChange.created("incident-report.draft-started", ref(id),
+                Map.of("reference", reference, "kind", content.kind().name())));
+        return visible(id);
+    }
+
+    /**
+     * Saves the draft as the reporter typed it. {@code patientIdentifier}, when given, is turned into the hospital's
+     * pseudonym here and forgotten (GDPR Art. 4(5)); {@code null} keeps the pseudonym already saved. A save based on an
+     * older version than the stored one is refused, so two browser tabs never overwrite each other silently.
+     */
+    @Transactional
+    public ReportView saveDraft(ReportId id, int basedOnVersion, ReportContent content, String patientIdentifier) {
+        var before = draftOfCaller(id);
+        var saved = withPseudonym(content, patientIdentifier, before.content().patientPseudonym());
+        if (!records.saveDraft(id, basedOnVersion, saved)) {
+            throw InvalidInputException.of("version", "The draft was changed elsewhere (now version "
+                    + before.version() + "); reload it before saving again.");
+        }
+        // Drafts change with every keystroke pause; the trail keeps that they changed, not each intermediate text.
+        return visible(id);
+    }
+
+    /** Adds an attachment to a draft after checking and cleaning it ({@link AttachmentInspection}). */
+    @Transactional
+    public AttachmentView attach(ReportId id, String fileName, String declaredType, byte[] content) {
+        var report = draftOfCaller(id);
+        if (records.attachmentCount(id) >= AttachmentInspection.MAX_PER_REPORT) {
+            throw InvalidInputException.of("file", "A report carries at most " + AttachmentInspection.MAX_PER_REPORT
+                    + " attachments.");
+        }
+        AttachmentInspection.Inspected inspected;
+        try {
+            inspected = AttachmentInspection.inspect(fileName, declaredType, content);
+        } catch (AttachmentInspection.Refused refused) {
+            throw InvalidInputException.of("file", refused.getMessage());
+        }
+        String name = fileName == null || fileName.isBlank() ? "attachment" : baseName(fileName);
+        var attachmentId = UUID.randomUUID();
+        var uploader = Tenancy.principal().orElseThrow();
+        records.insertAttachment(attachmentId, id, report.hospital(), name, inspected.kind().mediaType(),
+                inspected.content(), inspected.sha256(), uploader.userId());
+        audit.record(AuditedChange.created("incident-report.attachment-added", ref(id), Map.of("attachment",
+                attachmentId.toString(), "file", name, "type", inspected.kind().mediaType(), "bytes",
+                inspected.content().length, "sha256", inspected.sha256(), "metadataRemoved",
+                inspected.removedMetadata())));
+        return visible(id).attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Submits the draft: checks it against the submission rules, finds the device's manufacturer in the register,
+     * shares the report with it and announces {@link IncidentReportSubmitted}. Nothing is saved when a rule is broken;
+     * every broken rule is reported against its field.
+     */
+    @Transactional
+    public ReportView submit(ReportId id, int basedOnVersion) {
+        var draft = draftOfCaller(id);
+        var content = matchRegisteredDevice(draft.content());
+        var problems = SubmissionRules.check(content, LocalDate.now(clock.withZone(ZoneOffset.UTC)), this::codeProblem);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream()
+                    .map(p -> new InvalidInputException.FieldError(p.field(), p.message())).toList());
+        }
+        OrganisationId manufacturer = content.device().manufacturer();
+        if (!records.submit(id, basedOnVersion, content, manufacturer)) {
+            throw InvalidInputException.of("version", "The draft was changed elsewhere (now version "
+                    + draft.version() + "); reload it before submitting.");
+        }
+        if (manufacturer != null && !manufacturer.equals(draft.hospital())) {
+            sharing.share(ref(id), manufacturer);
+        }
+        audit.record(AuditedChange.changed("incident-report.submitted", ref(id), Map.of("status", "DRAFT"),
+                Map.of("status", "SUBMITTED", "reference", draft.reference(), "kind", content.kind().name(),
+                        "manufacturer", manufacturer == null ? "not in the register" : manufacturer.toString())));
+        events.publishEvent(new IncidentReportSubmitted(id, draft.reference(), content.kind(), draft.hospital(),
+                manufacturer, Optional.ofNullable(content.device().deviceName()).orElse(content.device().udiDi())));
+        return visible(id);
+    }
+
+    /** The report, if the caller may read it: the hospital's reports (drafts only for their author and the
+     * device-safety officers) and submitted reports shared with the caller's organisation. */
+    @Transactional(readOnly = true)
+    public ReportView find(ReportId id) {
+        return visible(id);
+    }
+
+    /** Reports the caller may read, newest change first; {@code status} {@code null} for all. */
+    @Transactional(readOnly = true)
+    public List<ReportView> list(ReportStatus status, int limit) {
+        var caller = Tenancy.principal();
+        return records.list(status, Math.clamp(limit, 1, 500)).stream()
+                .filter(report -> caller.map(person -> mayRead(report, person)).orElse(true)).toList();
+    }
+
+    /** An attachment's metadata and bytes, for download by anyone who may read its report. */
+    @Transactional(readOnly = true)
+    public Download download(UUID attachmentId) {
+        var stored = records.attachment(attachmentId)
+                .orElseThrow(() -> new RecordNotFoundException("attachment", attachmentId));
+        visible(stored.report());
+        return new Download(stored.view(), stored.content());
+    }
+
+    /** An attachment to download. */
+    public record Download(AttachmentView attachment, byte[] content) {
+    }
+
+    private ReportContent matchRegisteredDevice(ReportContent content) {
+        var device = content.device();
+        if (device.manufacturer() != null || (device.udiDi() == null && device.scan() == null)) {
+            return content;
+        }
+        String di = device.udiDi();
+        if (di == null) {
+            var lookup = devices.lookup(device.scan());
+            if (lookup.device() == null) {
+                return content;
+            }
+            di = lookup.device().udiDi();
+        }
+        var registered = devices.findUdiDi(di);
+        if (registered.isEmpty()) {
+            return content;
+        }
+        var udi = registered.get();
+        var matched = new ReportedDevice(device.scan(), udi.data().udiDi(), udi.owner(), device.manufacturerName(),
+                device.deviceName() != null ? device.deviceName() : udi.data().tradeName(),
+                device.model() != null ? device.model() : udi.data().model(),
+                device.reference() != null ? device.reference() : udi.data().reference(), device.lot(),
+                device.serial(), device.expiry(), device.softwareVersion());
+        return new ReportContent(content.kind(), content.cybersecurityEventType(), matched, content.occurredOn(),
+                content.becameAwareOn(), content.department(), content.description(), content.deviceProblemCodes(),
+                content.personInvolved(), content.signsAndSymptomsCodes(), content.healthImpactCodes(), content.age(),
+                content.ageUnit(), content.sex(), content.weightKg(), content.patientPseudonym(),
+                content.deviceAvailability(), content.deviceLocation(), content.reporterNameShared());
+    }
+
+    private Optional<String> codeProblem(char annexLetter, String code) {
+        var annex = ImdrfAnnex.of(String.valueOf(annexLetter)).orElseThrow();
+        var term = terminology.find(annex, code);
+        if (term.isEmpty()) {
+            return Optional.of("IMDRF Annex " + annex + " (" + annex.title() + ") has no code " + code + ".");
+        }
+        if (!term.get().currentRelease() || term.get().status() == ImdrfStatus.RETIRED) {
+            return Optional.of(term.get().code() + " " + term.get().term() + " is retired and cannot be chosen for a "
+                    + "new report; choose a current term.");
+        }
+        if (term.get().status() == ImdrfStatus.NOT_SELECTABLE) {
+            return Optional.of(term.get().code() + " " + term.get().term() + " is a grouping term; choose a more "
+                    + "detailed term under it.");
+        }
+        return Optional.empty();
+    }
+
+    private ReportContent withPseudonym(ReportContent content, String patientIdentifier, String saved) {
+        String pseudonym = patientIdentifier != null && !patientIdentifier.isBlank()
+                ? pseudonyms.pseudonymFor(patientIdentifier) : saved;
+        return new ReportContent(content.kind(), content.cybersecurityEventType(), content.device(),
+                content.occurredOn(), content.becameAwareOn(), content.department(), content.description(),
+                content.deviceProblemCodes(), content.personInvolved(), content.signsAndSymptomsCodes(),
+                content.healthImpactCodes(), content.age(), content.ageUnit(), content.sex(), content.weightKg(),
+                pseudonym, content.deviceAvailability(), content.deviceLocation(), content.reporterNameShared());
+    }
+
+    private ReportView draftOfCaller(ReportId id) {
+        requireReporter();
+        var report = visible(id);
+        if (report.status() != ReportStatus.DRAFT) {
+            throw InvalidInputException.of("status", "Report " + report.reference() + " was submitted and cannot be "
+                    + "changed; add information on its case instead.");
+        }
+        return report;
+    }
+
+    private ReportView visible(ReportId id) {
+        var report = records.find(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id.value()));
+        var caller = Tenancy.principal();
+        if (caller.isPresent() && !mayRead(report, caller.get())) {
+            throw new RecordNotFoundException(RECORD_TYPE, id.value());
+        }
+        return report;
+    }
+
+    private static boolean mayRead(ReportView report, VigilPrincipal person) {
+        if (report.status() == ReportStatus.SUBMITTED || !report.hospital().equals(person.organisationId())) {
+            return true; // row-level security already limited what came back
+        }
+        return report.reporter().equals(person.userId()) || person.hasRole(Role.DEVICE_SAFETY_OFFICER);
+    }
+
+    private static VigilPrincipal requireReporter() {
+        var person = Tenancy.principal().orElseThrow(() -> new IllegalStateException("Reports are written by people"));
+        if (person.organisationKind() != OrganisationKind.HEALTHCARE_ORGANISATION
+                || !person.hasAnyRole(REPORTING_ROLES)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Reports are written by reporters and device-safety officers of healthcare organisations");
+        }
+        return person;
+    }
+
+    private static String baseName(String fileName) {
+        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).strip();
+        return base.length() > 255 ? base.substring(base.length() - 255) : base;
+    }
+
+    private static RecordRef ref(ReportId id) {
+        return RecordRef.of(RECORD_TYPE, id.value());
+    }
+}
