@@ -310,7 +310,10 @@ public class DeviceImports {
                 var gudid = GudidXmlReader.read(in);
                 yield new Parsed(gudid.read(), gudid.notices());
             }
-            case EUDAMED_XML -> new Parsed(EudamedXmlReader.read(in), List.of());
+            case EUDAMED_XML -> {
+                var eudamed = EudamedXmlReader.readWithNotices(in);
+                yield new Parsed(eudamed.read(), eudamed.notices());
+            }
         };
     }
 

@@ -112,6 +112,8 @@ public final class DeviceCsvGenerator {
             LocalDate until = random.nextInt(10) == 0 ? from.plusYears(1) : null;
             markets.add(new MarketPlacement(country, from, until));
         }
+        // Markets are a set per country; the register keeps and exports them by country, so the file does too.
+        markets.sort(java.util.Comparator.comparing(MarketPlacement::country));
         boolean software = random.nextInt(6) == 0;
         return new UdiDiData(basic.basicUdiDi(), di, IssuingEntity.GS1, basic.deviceName() + " size " + (i % 12 + 1),
                 "M-" + (i % 97), "REF " + (10000 + i), EMDN[random.nextInt(EMDN.length)],

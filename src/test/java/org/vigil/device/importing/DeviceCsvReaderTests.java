@@ -18,6 +18,7 @@ import org.vigil.device.RiskClass;
 import org.vigil.device.importing.read.DeviceCsvColumn;
 import org.vigil.device.importing.read.DeviceCsvReader;
 import org.vigil.device.importing.read.ReadResult;
+import org.vigil.support.DeviceFixtures;
 import org.vigil.udi.IssuingEntity;
 
 /** Vigil's device CSV: the file rules, every per-row rule, and the lossless round trip with the export. */
@@ -47,7 +48,7 @@ class DeviceCsvReaderTests {
         values.put("trade_name", "Orthia hip stem 32 mm");
         values.put("model", "HIP-32");
         values.put("reference", "OH-32-STD");
-        values.put("emdn_code", "P09040101");
+        values.put("emdn_code", "P0908040102");
         values.put("package_levels", "14012345000013*5>04012345000016");
         values.put("markets", "DE:2022-05-26|IT:2023-01-15:2025-12-31");
         for (String change : changes) {
@@ -55,6 +56,19 @@ class DeviceCsvReaderTests {
             values.put(change.substring(0, eq), change.substring(eq + 1));
         }
         return String.join(",", values.values());
+    }
+
+    /**
+     * {@link #row} with a Basic UDI-DI, UDI-DI and package UDI-DI no other test uses, for tests that store the row:
+     * the register refuses identifiers another organisation registered, and all integration tests share one
+     * database. {@code changes} apply after these.
+     */
+    static String uniqueRow(String... changes) {
+        String udiDi = DeviceFixtures.gtin();
+        var all = new java.util.ArrayList<>(List.of("basic_udi_di=" + DeviceFixtures.gmn(), "udi_di=" + udiDi,
+                "package_levels=" + DeviceFixtures.gtin() + "*5>" + udiDi));
+        all.addAll(List.of(changes));
+        return row(all.toArray(String[]::new));
     }
 
     static ReadResult read(String text) {

@@ -21,6 +21,7 @@ import org.vigil.shared.OrganisationKind;
 import org.vigil.shared.RecordRef;
 import org.vigil.shared.Role;
 import org.vigil.shared.VigilPrincipal;
+import org.vigil.support.DeviceFixtures;
 import org.vigil.support.IntegrationTest;
 import org.vigil.support.TestData;
 
@@ -63,8 +64,6 @@ class DeviceImportJobTests {
         while (System.nanoTime() < deadline) {
             var job = testData.as(officer, () -> imports.get(id));
             if (job.status().finished()) {
-                System.out.println("DEBUGJOB " + job);
-                report(id);
                 return job;
             }
             Thread.sleep(50);
@@ -73,7 +72,6 @@ class DeviceImportJobTests {
     }
 
     List<ImportIssue> report(UUID id) {
-        testData.as(officer, () -> imports.issues(id, 0, 5)).forEach(i -> System.out.println("DEBUGISSUE " + i));
         return testData.as(officer, () -> imports.issues(id, 0, 1000));
     }
 
@@ -165,41 +163,72 @@ class DeviceImportJobTests {
         assertThat(register.deviceCount(officer.organisationId())).isZero();
     }
 
+    /**
+     * FDA's test record is stored with two notices on its one row: the derived Basic UDI-DI, and its case package left
+     * out because it contains a DI the record does not have. {@code notices} counts rows, as {@code rejected} does.
+     */
     @Test
-    void the_fda_gudid_sample_imports_with_a_notice_about_its_derived_basic_udi_di() throws Exception {
+    void the_fda_gudid_sample_imports_with_notices_about_its_derived_basic_udi_di_and_its_foreign_package()
+            throws Exception {
         var queued = testData.as(officer, () -> imports.submit("gudid.xml", XmlReaderTests.gudidSample(), null));
         assertThat(queued.format()).isEqualTo(ImportFormat.GUDID_XML);
         var done = finished(queued.id());
         assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(done.stored()).isEqualTo(1);
-        assertThat(done.notices()).isEqualTo(1);
-        assertThat(report(queued.id())).singleElement()
-                .satisfies(issue -> assertThat(issue.severity()).isEqualTo(ImportIssue.Severity.NOTICE));
+        assertThat(done.rejected()).isZero();
+        assertThat(done.notices()).as("rows with a notice").isEqualTo(1);
+        assertThat(report(queued.id())).hasSize(2).allSatisfy(issue -> {
+            assertThat(issue.row()).isEqualTo(1);
+            assertThat(issue.severity()).isEqualTo(ImportIssue.Severity.NOTICE);
+        }).extracting(ImportIssue::field).containsExactlyInAnyOrder("basicUdiDi", "containsDINumber");
+        assertThat(register.deviceCount(officer.organisationId())).isEqualTo(1);
     }
 
     @Test
-    void the_eudamed_example_imports_all_three_devices() throws Exception {
+    void the_eudamed_example_imports_all_three_devices_with_their_notified_body_and_certificates() throws Exception {
         var queued = testData.as(officer, () -> imports.submit("eudamed.xml", XmlReaderTests.eudamedExample(), null));
         assertThat(queued.format()).isEqualTo(ImportFormat.EUDAMED_XML);
         var done = finished(queued.id());
         assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(done.stored()).isEqualTo(3);
+        assertThat(report(queued.id())).isEmpty();
+        List<DeviceImportRow> stored = testData.as(officer, imports::exportRows);
+        assertThat(stored).hasSize(3).allSatisfy(row -> assertThat(row.basicUdiDi().notifiedBody()).isEqualTo("0123"));
+        assertThat(stored).filteredOn(row -> row.udiDi().udiDi().equals("04012345000016")).singleElement()
+                .satisfies(row -> assertThat(row.basicUdiDi().certificates())
+                        .containsExactly("CE-0123-4567 rev. 2", "QMS-0123-1"));
     }
 
     @Test
     void rows_the_register_refuses_are_reported_and_the_others_stored() throws Exception {
-        String orphan = DeviceCsvReaderTests.row("basic_udi_di=4012345KNEE7KY", "device_name=", "legislation=",
-                "risk_class=", "udi_di=04012345000023", "package_levels=");
-        var queued = submit("devices.csv", DeviceCsvReaderTests.HEADER + "\n" + DeviceCsvReaderTests.row() + "\n"
-                + orphan + "\n", null);
+        String unregistered = DeviceFixtures.gmn();
+        String orphan = DeviceCsvReaderTests.row("basic_udi_di=" + unregistered, "device_name=", "legislation=",
+                "risk_class=", "udi_di=" + DeviceFixtures.gtin(), "package_levels=");
+        var queued = submit("devices.csv", DeviceCsvReaderTests.HEADER + "\n" + DeviceCsvReaderTests.uniqueRow()
+                + "\n" + orphan + "\n", null);
         var done = finished(queued.id());
         assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(done.stored()).isEqualTo(1);
         assertThat(done.rejected()).isEqualTo(1);
         assertThat(report(queued.id())).singleElement().satisfies(issue -> {
             assertThat(issue.row()).isEqualTo(3);
-            assertThat(issue.message()).contains("4012345KNEE7KY");
+            assertThat(issue.message()).contains(unregistered).contains("not registered");
         });
+        assertThat(register.deviceCount(officer.organisationId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_udi_di_another_organisation_registered_is_refused_and_stays_theirs() throws Exception {
+        String theirs = DeviceImportFixtures.registeredUdiDi(testData.organisation(OrganisationKind.MANUFACTURER).id());
+        var queued = submit("devices.csv", DeviceCsvReaderTests.HEADER + "\n"
+                + DeviceCsvReaderTests.uniqueRow("udi_di=" + theirs, "package_levels=") + "\n", null);
+        var done = finished(queued.id());
+        assertThat(done.stored()).isZero();
+        assertThat(report(queued.id())).singleElement().satisfies(issue -> {
+            assertThat(issue.field()).isEqualTo("udiDi");
+            assertThat(issue.message()).contains(theirs).contains("another organisation");
+        });
+        assertThat(register.deviceCount(officer.organisationId())).isZero();
     }
 
     @Test
@@ -212,19 +241,27 @@ class DeviceImportJobTests {
     }
 
     @Test
-    void units_placed_on_the_market_import_per_udi_di_country_and_month() throws Exception {
+    void units_placed_on_the_market_import_per_udi_di_country_and_month_for_the_organisations_own_udi_dis()
+            throws Exception {
+        String udiDi = DeviceImportFixtures.registeredUdiDi(officer.organisationId());
+        String notOurs = DeviceFixtures.gtin();
         var queued = submit("units.csv", """
                 udi_di,country,month,units
-                04012345000016,DE,2025-01,1200
-                04012345000016,FR,2025-01,300
-                04012345000016,FR,2025-13,5
-                """, null);
+                %1$s,DE,2025-01,1200
+                %1$s,FR,2025-01,300
+                %1$s,FR,2025-13,5
+                %2$s,DE,2025-01,7
+                """.formatted(udiDi, notOurs), null);
         assertThat(queued.format()).isEqualTo(ImportFormat.UNITS_PLACED_CSV);
         var done = finished(queued.id());
         assertThat(done.stored()).isEqualTo(2);
-        assertThat(report(queued.id())).singleElement().satisfies(issue -> {
+        assertThat(done.rejected()).isEqualTo(2);
+        assertThat(report(queued.id())).satisfiesExactly(issue -> {
             assertThat(issue.row()).isEqualTo(4);
             assertThat(issue.field()).isEqualTo("month");
+        }, issue -> {
+            assertThat(issue.row()).isEqualTo(5);
+            assertThat(issue.message()).contains(notOurs).contains("registered");
         });
         assertThat(register.unitsCount(officer.organisationId())).isEqualTo(2);
     }

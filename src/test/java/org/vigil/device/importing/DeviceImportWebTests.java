@@ -26,6 +26,8 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.vigil.audit.AuditEntry;
+import org.vigil.audit.AuditTrail;
 import org.vigil.shared.OrganisationKind;
 import org.vigil.shared.Role;
 import org.vigil.support.IntegrationTest;
@@ -46,6 +48,8 @@ class DeviceImportWebTests {
     TestData testData;
     @Autowired
     InstrumentedDeviceRegister register;
+    @Autowired
+    AuditTrail auditTrail;
 
     Person officer;
 
@@ -98,8 +102,8 @@ class DeviceImportWebTests {
 
     @Test
     void an_upload_answers_202_with_the_location_to_poll_and_the_report_is_paged() throws Exception {
-        String csv = DeviceCsvReaderTests.HEADER + "\n" + DeviceCsvReaderTests.row() + "\n"
-                + DeviceCsvReaderTests.row("udi_di=04012345000023", "risk_class=Z", "package_levels=") + "\n";
+        String csv = DeviceCsvReaderTests.HEADER + "\n" + DeviceCsvReaderTests.uniqueRow() + "\n"
+                + DeviceCsvReaderTests.uniqueRow("risk_class=Z") + "\n";
         UUID id = upload(officer, "devices.csv", csv);
         var done = JSON.readTree(awaitFinished(officer, id));
         assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
@@ -115,35 +119,63 @@ class DeviceImportWebTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id.toString()));
     }
 
+    /**
+     * The export is an import file: every line of the imported CSV comes back, and importing the export again is an
+     * update of the same register that changes nothing (no row refused, no audited change) and exports the same
+     * text. It cannot go into another organisation's register: a UDI-DI and a Basic UDI-DI belong to the one
+     * organisation that registered them (MDR Art. 27, 29), and the register refuses them to anyone else.
+     */
     @Test
-    void the_csv_export_imports_into_another_register_and_exports_again_unchanged() throws Exception {
+    void the_csv_export_imports_again_unchanged_and_another_organisation_cannot_take_its_devices() throws Exception {
         String csv = DeviceCsvGenerator.csv(new DeviceCsvGenerator(21).rows(300));
-        awaitFinished(officer, upload(officer, "devices.csv", csv));
+        var first = JSON.readTree(awaitFinished(officer, upload(officer, "devices.csv", csv)));
+        assertThat(first.get("stored").asInt()).isEqualTo(300);
         String exported = mvc.perform(get("/api/v1/devices/export").accept("text/csv")
                         .header("Authorization", bearer(officer)))
                 .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // The register exports in Basic UDI-DI then UDI-DI order: the same lines, perhaps in another order.
         assertThat(exported.split("\r\n")).containsExactlyInAnyOrder(csv.split("\r\n"));
-        var other = testData.person(testData.organisation(OrganisationKind.MANUFACTURER), Role.PRRC);
-        awaitFinished(other, upload(other, "export.csv", exported));
-        String again = mvc.perform(get("/api/v1/devices/export").accept("text/csv")
-                        .header("Authorization", bearer(other)))
+
+        long before = lastAuditSeq(officer);
+        var again = JSON.readTree(awaitFinished(officer, upload(officer, "export.csv", exported)));
+        assertThat(again.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(again.get("stored").asInt()).isEqualTo(300);
+        assertThat(again.get("rejected").asInt()).isZero();
+        assertThat(testData.as(officer.principal(), () -> auditTrail.latest(500)))
+                .filteredOn(entry -> entry.seq() > before)
+                .extracting(AuditEntry::action).as("re-importing the export changes nothing")
+                .containsExactly("device-import.completed");
+        String exportedAgain = mvc.perform(get("/api/v1/devices/export").accept("text/csv")
+                        .header("Authorization", bearer(officer)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(again).isEqualTo(exported);
+        assertThat(exportedAgain).isEqualTo(exported);
         mvc.perform(get("/api/v1/devices/export").accept(MediaType.APPLICATION_JSON)
-                        .header("Authorization", bearer(other)))
+                        .header("Authorization", bearer(officer)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(300))
                 .andExpect(jsonPath("$[0].udiDi.issuer").value("GS1"));
+
+        var other = testData.person(testData.organisation(OrganisationKind.MANUFACTURER), Role.PRRC);
+        var taken = JSON.readTree(awaitFinished(other, upload(other, "export.csv", exported)));
+        assertThat(taken.get("stored").asInt()).isZero();
+        assertThat(taken.get("rejected").asInt()).isEqualTo(300);
+        mvc.perform(get("/api/v1/devices/export").accept(MediaType.APPLICATION_JSON)
+                        .header("Authorization", bearer(other)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    long lastAuditSeq(Person person) {
+        return testData.as(person.principal(), () -> auditTrail.latest(1)).getFirst().seq();
     }
 
     @Test
     void units_placed_export_as_csv_and_json() throws Exception {
-        awaitFinished(officer, upload(officer, "units.csv", "udi_di,country,month,units\n04012345000016,DE,2025-02,7\n"));
+        String udiDi = DeviceImportFixtures.registeredUdiDi(officer.principal().organisationId());
+        awaitFinished(officer, upload(officer, "units.csv", "udi_di,country,month,units\n" + udiDi + ",DE,2025-02,7\n"));
         mvc.perform(get("/api/v1/devices/units-placed/export").accept("text/csv").header("Authorization",
                         bearer(officer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string("udi_di,country,month,units\r\n04012345000016,DE,2025-02,7\r\n"));
+                .andExpect(content().string("udi_di,country,month,units\r\n" + udiDi + ",DE,2025-02,7\r\n"));
         mvc.perform(get("/api/v1/devices/units-placed/export").accept(MediaType.APPLICATION_JSON)
                         .header("Authorization", bearer(officer)))
                 .andExpect(jsonPath("$[0].units").value(7));

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.vigil.device.DeviceImportRow;
+import org.vigil.device.ImportProblem;
 import org.vigil.device.Legislation;
 import org.vigil.device.MarketPlacement;
 import org.vigil.device.PackageLevel;
@@ -80,8 +81,8 @@ class XmlReaderTests {
         assertThat(row.udiDi().tradeName()).isEqualTo("CS2 Acet. Cup Sys. - VitalitE");
         assertThat(row.udiDi().model()).isEqualTo("1107-0-3258");
         assertThat(row.udiDi().reference()).isEqualTo("1107-0-3258");
-        assertThat(row.udiDi().packageLevels()).containsExactly(
-                new PackageLevel("00844868017264", "00844868017288", 25));
+        assertThat(row.udiDi().packageLevels()).as("its case contains DI 00844868017288, not this device: left out")
+                .isEmpty();
         assertThat(row.udiDi().markets()).containsExactly(
                 new MarketPlacement("US", LocalDate.of(2015, 9, 24), LocalDate.of(2018, 9, 24)));
         assertThat(row.basicUdiDi().deviceName()).isEqualTo("CS2 Acet. Cup Sys. - VitalitE");
@@ -99,10 +100,46 @@ class XmlReaderTests {
         assertThat(derived).isEqualTo("084458801892DH");
         assertThat(BasicUdiDi.check(derived).valid()).isTrue();
         assertThat(result.read().devices().getFirst().udiDi().basicUdiDi()).isEqualTo(derived);
-        assertThat(result.notices()).singleElement().satisfies(notice -> {
-            assertThat(notice.row()).isEqualTo(1);
-            assertThat(notice.message()).contains(derived).contains("00844588018923");
-        });
+        assertThat(result.notices()).filteredOn(notice -> "basicUdiDi".equals(notice.field())).singleElement()
+                .satisfies(notice -> {
+                    assertThat(notice.row()).isEqualTo(1);
+                    assertThat(notice.message()).contains(derived).contains("00844588018923");
+                });
+    }
+
+    @Test
+    void a_gudid_package_containing_a_di_the_record_does_not_have_is_left_out_with_a_notice_per_mdr_annex_vi_c_3_5()
+            throws IOException {
+        var result = GudidXmlReader.read(new ByteArrayInputStream(gudidSample()));
+        assertThat(result.read().devices()).singleElement()
+                .satisfies(row -> assertThat(row.udiDi().packageLevels()).isEmpty());
+        assertThat(result.notices()).filteredOn(notice -> "containsDINumber".equals(notice.field())).singleElement()
+                .satisfies(notice -> {
+                    assertThat(notice.row()).isEqualTo(1);
+                    assertThat(notice.message()).contains("00844868017264").contains("00844868017288")
+                            .contains("00844588018923");
+                });
+    }
+
+    @Test
+    void gudid_package_levels_are_ordered_so_each_comes_after_what_it_contains() {
+        String xml = """
+                <data><device xmlns="http://www.fda.gov/cdrh/gudid"><identifiers>
+                  <identifier><deviceId>24012345000010</deviceId><deviceIdType>Package</deviceIdType>
+                    <deviceIdIssuingAgency>GS1</deviceIdIssuingAgency><containsDINumber>14012345000013</containsDINumber>
+                    <pkgQuantity>10</pkgQuantity></identifier>
+                  <identifier><deviceId>04012345000016</deviceId><deviceIdType>Primary</deviceIdType>
+                    <deviceIdIssuingAgency>GS1</deviceIdIssuingAgency></identifier>
+                  <identifier><deviceId>14012345000013</deviceId><deviceIdType>Package</deviceIdType>
+                    <deviceIdIssuingAgency>GS1</deviceIdIssuingAgency><containsDINumber>04012345000016</containsDINumber>
+                    <pkgQuantity>5</pkgQuantity></identifier>
+                </identifiers><brandName>Stem</brandName></device></data>
+                """;
+        var result = GudidXmlReader.read(bytes(xml));
+        assertThat(result.read().devices().getFirst().udiDi().packageLevels()).containsExactly(
+                new PackageLevel("14012345000013", "04012345000016", 5),
+                new PackageLevel("24012345000010", "14012345000013", 10));
+        assertThat(result.notices()).extracting(ImportProblem::field).containsExactly("basicUdiDi");
     }
 
     @Test
@@ -177,7 +214,9 @@ class XmlReaderTests {
         assertThat(hip.udiDi().tradeName()).isEqualTo("Orthia hip stem 32 mm, standard offset");
         assertThat(hip.udiDi().model()).isEqualTo("HIP-32");
         assertThat(hip.udiDi().reference()).isEqualTo("OH-32-STD");
-        assertThat(hip.udiDi().emdnCode()).isEqualTo("P09040101");
+        assertThat(hip.udiDi().emdnCode()).isEqualTo("P0908040102");
+        assertThat(hip.basicUdiDi().notifiedBody()).isEqualTo("0123");
+        assertThat(hip.basicUdiDi().certificates()).containsExactly("CE-0123-4567 rev. 2", "QMS-0123-1");
         assertThat(hip.udiDi().packageLevels()).containsExactly(new PackageLevel("14012345000013", "04012345000016", 5));
         assertThat(hip.udiDi().markets()).containsExactly(
                 new MarketPlacement("DE", LocalDate.of(2022, 5, 26), null),
@@ -186,6 +225,41 @@ class XmlReaderTests {
         assertThat(rows.get(1).udiDi().basicUdiDi()).isEqualTo("4012345HIP32HN");
         assertThat(rows.get(2).basicUdiDi().riskClass()).as("class I, sterile UDI-DI: Is")
                 .isEqualTo(RiskClass.MDR_IS);
+        assertThat(rows.get(2).basicUdiDi().notifiedBody()).isEqualTo("0123");
+    }
+
+    @Test
+    void a_eudamed_device_whose_class_needs_a_notified_body_but_names_no_certificate_is_reported_per_mdr_art_52()
+            throws IOException {
+        String first = new String(eudamedExample(), StandardCharsets.UTF_8);
+        int cut = first.indexOf("<basicudi:deviceCertificateLinks>");
+        int end = first.indexOf("</basicudi:deviceCertificateLinks>") + "</basicudi:deviceCertificateLinks>".length();
+        String xml = first.substring(0, cut) + first.substring(end);
+        var result = EudamedXmlReader.read(bytes(xml));
+        assertThat(result.fatal()).as("the links are optional in the schema").isNull();
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(1);
+            assertThat(problem.field()).isEqualTo("deviceCertificateLinks");
+            assertThat(problem.message()).contains("IIb").contains("NBActorCode");
+        });
+        assertThat(result.devices()).hasSize(2);
+    }
+
+    @Test
+    void eudamed_certificates_of_two_notified_bodies_keep_the_first_body_and_every_number_with_a_notice()
+            throws IOException {
+        String xml = new String(eudamedExample(), StandardCharsets.UTF_8).replaceFirst(
+                "<links:NBActorCode>0123</links:NBActorCode>\\s*<links:certificateType>MDR_QUALITY_MANAGEMENT",
+                "<links:NBActorCode>2797</links:NBActorCode><links:certificateType>MDR_QUALITY_MANAGEMENT");
+        var result = EudamedXmlReader.readWithNotices(bytes(xml));
+        assertThat(result.read().problems()).isEmpty();
+        var hip = result.read().devices().getFirst().basicUdiDi();
+        assertThat(hip.notifiedBody()).isEqualTo("0123");
+        assertThat(hip.certificates()).containsExactly("CE-0123-4567 rev. 2", "QMS-0123-1");
+        assertThat(result.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.row()).isEqualTo(1);
+            assertThat(notice.message()).contains("0123").contains("2797");
+        });
     }
 
     @Test

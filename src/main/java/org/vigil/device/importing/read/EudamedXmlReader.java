@@ -29,6 +29,7 @@ import org.vigil.device.MedicinalSubstance;
 import org.vigil.device.PackageLevel;
 import org.vigil.device.RiskClass;
 import org.vigil.device.UdiDiData;
+import org.vigil.device.domain.RegisterRules;
 import org.vigil.udi.IssuingEntity;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -51,8 +52,13 @@ import org.xml.sax.SAXParseException;
  *       otherwise a national authority;</li>
  *   <li>the UDI-DI's {@code identifier}, first {@code tradeNames} text (English first), {@code referenceNumber}, first
  *       {@code MDNCodes} entry (EMDN), {@code packages} and {@code marketInfos} (country, start and end date).</li>
+ *   <li>the Basic UDI-DI's certificates ({@code deviceCertificateLinks}, and the {@code certificateLinks} of a pull
+ *       response) give the certificate numbers and the notified body ({@code NBActorCode}, its four-digit NANDO
+ *       number, MDR Art. 42). A class whose conformity assessment involves a notified body (MDR Art. 52, IVDR Art. 48)
+ *       without any certificate is reported; certificates of several notified bodies keep the first body, with a
+ *       notice.</li>
  * </ul>
- * EUDAMED keeps no intended purpose in the device message; it is left empty. Certificate links are not read.
+ * EUDAMED keeps no intended purpose in the device message; it is left empty.
  */
 public final class EudamedXmlReader {
 
@@ -91,19 +97,28 @@ public final class EudamedXmlReader {
         return compiled;
     }
 
+    /** What was read, and the notices about rows stored with a simplification worth a look. */
+    public record Result(ReadResult read, List<ImportProblem> notices) {
+    }
+
     public static ReadResult read(InputStream in) {
+        return readWithNotices(in).read();
+    }
+
+    public static Result readWithNotices(InputStream in) {
         byte[] content;
         try {
             content = in.readAllBytes();
         } catch (IOException e) {
-            return ReadResult.fatal(null, "The file could not be read: " + e.getMessage());
+            return new Result(ReadResult.fatal(null, "The file could not be read: " + e.getMessage()), List.of());
         }
         ImportProblem invalid = validate(content);
         if (invalid != null) {
-            return new ReadResult(List.of(), List.of(), List.of(), 0, invalid);
+            return new Result(new ReadResult(List.of(), List.of(), List.of(), 0, invalid), List.of());
         }
         List<DeviceImportRow> rows = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
+        List<ImportProblem> notices = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int record = 0;
         try {
@@ -117,7 +132,7 @@ public final class EudamedXmlReader {
                         record++;
                         String type = xml.getAttributeValue(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "type");
                         Node device = Node.read(xml);
-                        DeviceImportRow row = toRow(record, type, device, problems);
+                        DeviceImportRow row = toRow(record, type, device, problems, notices);
                         if (row != null && !seen.add(row.udiDi().udiDi())) {
                             problems.add(new ImportProblem(record, "identifier", "UDI-DI " + row.udiDi().udiDi()
                                     + " appears in an earlier device of this file."));
@@ -130,12 +145,14 @@ public final class EudamedXmlReader {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            return ReadResult.fatal(null, "The file is not well-formed XML: " + GudidXmlReader.plain(e.getMessage()));
+            return new Result(ReadResult.fatal(null, "The file is not well-formed XML: "
+                    + GudidXmlReader.plain(e.getMessage())), List.of());
         }
         if (record == 0) {
-            return ReadResult.fatal(null, "The message holds no device registrations (device:Device elements).");
+            return new Result(ReadResult.fatal(null, "The message holds no device registrations (device:Device "
+                    + "elements)."), List.of());
         }
-        return new ReadResult(rows, List.of(), problems, record, null);
+        return new Result(new ReadResult(rows, List.of(), problems, record, null), notices);
     }
 
     /** The schema's verdict: {@code null} when valid, otherwise the first errors with their lines. */
@@ -177,7 +194,8 @@ public final class EudamedXmlReader {
         return null;
     }
 
-    private static DeviceImportRow toRow(int record, String type, Node device, List<ImportProblem> problems) {
+    private static DeviceImportRow toRow(int record, String type, Node device, List<ImportProblem> problems,
+            List<ImportProblem> notices) {
         String localType = type == null ? "" : type.substring(type.indexOf(':') + 1);
         Legislation legislation = switch (localType) {
             case "MDRDeviceType" -> Legislation.MDR;
@@ -207,10 +225,19 @@ public final class EudamedXmlReader {
         MedicinalSubstance substance = !bool(basic.text("medicinalProductCheck")) ? MedicinalSubstance.NONE
                 : bool(basic.text("humanProductCheck")) ? MedicinalSubstance.EMA_CONSULTED
                 : MedicinalSubstance.NATIONAL_AUTHORITY_CONSULTED;
+        var certificates = Certificates.of(basic);
+        String notifiedBody = certificates.notifiedBodies().isEmpty() ? null
+                : certificates.notifiedBodies().getFirst();
+        if (notifiedBody == null && riskClass != null && RegisterRules.needsNotifiedBody(riskClass)) {
+            problems.add(new ImportProblem(record, "deviceCertificateLinks", "Class " + riskClass.label() + " under "
+                    + legislation + " is certified by a notified body, but the device names no certificate: give "
+                    + "deviceCertificateLinks/deviceCertificateLink with the notified body's NBActorCode (EUDAMED "
+                    + "BR-UDID-109; MDR Art. 52, IVDR Art. 48)."));
+        }
         var basicData = new BasicUdiDiData(basicUdiDi, name != null ? name : model, null, legislation, false,
                 riskClass, bool(basic.text("implantable")), bool(basic.text("active")), measuring, reusable,
-                substance, bool(basic.text("humanTissuesCells")), bool(basic.text("animalTissuesCells")), null,
-                List.of(), basic.text("MFActorCode"), basic.text("ARActorCode"));
+                substance, bool(basic.text("humanTissuesCells")), bool(basic.text("animalTissuesCells")),
+                notifiedBody, certificates.numbers(), basic.text("MFActorCode"), basic.text("ARActorCode"));
 
         String di = udi.text("identifier", "DICode");
         IssuingEntity issuer = issuer(udi.text("identifier", "issuingEntityCode"));
@@ -243,9 +270,49 @@ public final class EudamedXmlReader {
         if (problems.size() > before) {
             return null;
         }
+        if (certificates.notifiedBodies().size() > 1) {
+            notices.add(new ImportProblem(record, "NBActorCode", "The certificates of Basic UDI-DI " + basicUdiDi
+                    + " were issued by notified bodies " + String.join(", ", certificates.notifiedBodies())
+                    + "; Vigil records one notified body per Basic UDI-DI and kept " + notifiedBody + ", the issuer "
+                    + "of the first certificate. All certificate numbers were kept."));
+        }
         var udiData = new UdiDiData(basicUdiDi, di, issuer, tradeName(udi.child("tradeNames")), model,
                 udi.text("referenceNumber"), emdn, null, null, packages, markets);
         return new DeviceImportRow(record, basicData, udiData);
+    }
+
+    /**
+     * The certificates a Basic UDI-DI names: first the manufacturer's {@code deviceCertificateLinks} (FLD-UDID-60 to
+     * 64: certificate number, revision, the notified body's {@code NBActorCode}, which the schema restricts to its
+     * four-digit NANDO number), then the {@code certificateLinks} EUDAMED itself links to the device in a pull
+     * response ({@code certificate/certificateNumber}, {@code certificateRevisionNumber}, {@code NBActorCode}).
+     * A certificate named in both is kept once; a revision is kept as {@code NUMBER rev. REVISION}.
+     */
+    private record Certificates(List<String> numbers, List<String> notifiedBodies) {
+
+        static Certificates of(Node basic) {
+            var numbers = new java.util.LinkedHashSet<String>();
+            var bodies = new java.util.LinkedHashSet<String>();
+            for (Node link : basic.child("deviceCertificateLinks").children("deviceCertificateLink")) {
+                add(link, numbers, bodies);
+            }
+            for (Node link : basic.child("certificateLinks").children("certificateLink")) {
+                add(link.child("certificate"), numbers, bodies);
+            }
+            return new Certificates(List.copyOf(numbers), List.copyOf(bodies));
+        }
+
+        private static void add(Node certificate, Set<String> numbers, Set<String> bodies) {
+            String number = certificate.text("certificateNumber");
+            String revision = certificate.text("certificateRevisionNumber");
+            if (number != null) {
+                numbers.add(revision == null ? number : number + " rev. " + revision);
+            }
+            String body = certificate.text("NBActorCode");
+            if (body != null) {
+                bodies.add(body);
+            }
+        }
     }
 
     private static RiskClass riskClass(Legislation legislation, String code, boolean measuring, boolean reusable,

@@ -41,6 +41,11 @@ import org.vigil.udi.IssuingEntity;
  * reference, without indicator and check digit, followed by the GMN check pair), so that every GUDID device gets a
  * well-formed, stable Basic UDI-DI; each derivation is reported as a notice, because the manufacturer's registered
  * Basic UDI-DI may differ. Other issuers' DIs cannot be turned into a Basic UDI-DI and are reported per record.
+ *
+ * <p>Package levels are put in containment order (each after the DI it contains), as the register requires (MDR Annex
+ * VI Part C 3.5). A package whose {@code containsDINumber} is neither the primary DI nor another package of the same
+ * record cannot be placed in the device's packaging hierarchy: it is left out with a notice, and the device itself is
+ * still imported (FDA's own GUDID test record is such a case).
  */
 public final class GudidXmlReader {
 
@@ -238,7 +243,7 @@ public final class GudidXmlReader {
                         + "UDI-DI."));
                 return null;
             }
-            List<PackageLevel> packages = new ArrayList<>();
+            List<PackageLevel> listed = new ArrayList<>();
             for (String[] identifier : identifiers) {
                 if (!"Package".equalsIgnoreCase(identifier[1]) || identifier[0] == null) {
                     continue;
@@ -254,7 +259,17 @@ public final class GudidXmlReader {
                             + " has no package quantity of at least 1."));
                     continue;
                 }
-                packages.add(new PackageLevel(identifier[0], identifier[3] == null ? di : identifier[3], quantity));
+                listed.add(new PackageLevel(identifier[0], identifier[3] == null ? di : identifier[3], quantity));
+            }
+            List<PackageLevel> packages = containedFirst(di, listed);
+            List<ImportProblem> dropped = new ArrayList<>();
+            for (PackageLevel level : listed) {
+                if (!packages.contains(level)) {
+                    dropped.add(new ImportProblem(record, "containsDINumber", "Package " + level.udiDi()
+                            + " contains DI " + level.contains() + ", which is neither the primary DI " + di
+                            + " nor another package of this record, so the package level was not imported; the "
+                            + "device was. Add the package level once the contained DI is registered."));
+                }
             }
             LocalDate from = date(record, "devicePublishDate", publishDate, problems);
             LocalDate until = date(record, "deviceCommDistributionEndDate", distributionEnd, problems);
@@ -264,11 +279,38 @@ public final class GudidXmlReader {
             if (problems.size() > before) {
                 return null;
             }
+            notices.addAll(dropped);
             var basic = new BasicUdiDiData(basicUdiDi, brandName, description, Legislation.UNKNOWN, false, null,
                     implantable, false, false, false, MedicinalSubstance.NONE, hctp, false, null, List.of(), null, null);
             var udi = new UdiDiData(basicUdiDi, di, issuer, brandName, model, catalogNumber, null, null, null, packages,
                     from == null ? List.of() : List.of(new MarketPlacement("US", from, until)));
             return new DeviceImportRow(record, basic, udi);
+        }
+
+        /**
+         * The package levels in the order the register needs them: each after what it contains, starting from the
+         * primary DI (GUDID lists identifiers in any order). A level whose contained DI is neither the primary DI nor
+         * another package of the record (or that is part of a loop) is left out; the caller reports it.
+         */
+        static List<PackageLevel> containedFirst(String primaryDi, List<PackageLevel> listed) {
+            List<PackageLevel> ordered = new ArrayList<>();
+            Set<String> known = new HashSet<>();
+            known.add(primaryDi);
+            List<PackageLevel> waiting = new ArrayList<>(listed);
+            boolean progress = true;
+            while (progress && !waiting.isEmpty()) {
+                progress = false;
+                for (var it = waiting.iterator(); it.hasNext(); ) {
+                    PackageLevel level = it.next();
+                    if (known.contains(level.contains()) && !level.contains().equals(level.udiDi())) {
+                        ordered.add(level);
+                        known.add(level.udiDi());
+                        it.remove();
+                        progress = true;
+                    }
+                }
+            }
+            return ordered;
         }
 
         private static LocalDate date(int record, String field, String text, List<ImportProblem> problems) {
