@@ -152,7 +152,14 @@ public final class RegisterRules {
             return new PackageLevel(packageDi, contains, p.quantity());
         }).toList();
         var markets = d.markets().stream().filter(java.util.Objects::nonNull)
-                .map(m -> new MarketPlacement(upper(m.country()), m.from(), m.until())).toList();
+                .map(m -> new MarketPlacement(upper(m.country()), m.from(), m.until()))
+                // The register keeps markets in country order; normalising to it makes an unchanged re-import compare
+                // equal, so it records no change in the audit trail.
+                .sorted(java.util.Comparator.comparing(MarketPlacement::country,
+                                java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+                        .thenComparing(MarketPlacement::from,
+                                java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.LocalDate>naturalOrder())))
+                .toList();
         return new UdiDiData(text(d.basicUdiDi()), udiDi, issuer, text(d.tradeName()), text(d.model()),
                 text(d.reference()), upper(d.emdnCode()), text(d.softwareVersion()), text(d.firmwareVersion()),
                 packages, markets);

@@ -172,4 +172,14 @@ class RegisterRulesTests {
         }
         return String.valueOf(code39.charAt(sum % 43));
     }
+
+    @Test
+    void markets_are_kept_in_country_order_so_an_unchanged_re_import_is_no_change_MDR_Annex_VI_Part_A_2_3() {
+        var markets = java.util.List.of(new org.vigil.device.MarketPlacement("fr", java.time.LocalDate.of(2024, 3, 1),
+                null), new org.vigil.device.MarketPlacement("DE", java.time.LocalDate.of(2024, 1, 1), null));
+        var data = new org.vigil.device.UdiDiData(null, "04012345000016", null, "Stem", null, null, null, null, null,
+                java.util.List.of(), markets);
+        assertThat(RegisterRules.tidy(data).markets()).extracting(org.vigil.device.MarketPlacement::country)
+                .containsExactly("DE", "FR");
+    }
 }
