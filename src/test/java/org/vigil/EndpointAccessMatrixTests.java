@@ -117,6 +117,8 @@ class EndpointAccessMatrixTests {
     AuditTrail auditTrail;
     @Autowired
     DeviceRegister deviceRegister;
+    @Autowired
+    org.vigil.device.importing.DeviceImportFixtures deviceImportFixtures;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -847,6 +849,7 @@ class EndpointAccessMatrixTests {
 
     private World buildWorld() {
         DeviceFixtures.use(deviceRegister);
+        org.vigil.device.importing.DeviceImportFixtures.use(deviceImportFixtures);
         var testers = new EnumMap<Role, Tester>(Role.class);
         for (Role role : Role.values()) {
             testers.put(role, tester(role));

@@ -284,7 +284,7 @@ public class DeviceRegister implements DeviceBulkOperations {
                 }
             }
             if (errors.isEmpty()) {
-                tidied.add(new Row(row.row(), basic, udi));
+                tidied.add(new Row(row.row(), basic, udi == null ? null : RegisterRules.inStoredOrder(udi)));
             } else {
                 errors.forEach(error -> problems.add(new ImportProblem(row.row(), error.field(), error.message())));
             }

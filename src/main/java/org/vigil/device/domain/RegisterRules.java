@@ -130,6 +130,22 @@ public final class RegisterRules {
         };
     }
 
+    /**
+     * The UDI-DI with its markets in the order the register keeps them (by country, then date), so a checked row compares
+     * equal to what is stored when nothing changed and an unchanged re-import records no change. Applied after the
+     * checks, which name markets by the position the person gave them.
+     */
+    public static UdiDiData inStoredOrder(UdiDiData d) {
+        var markets = d.markets().stream()
+                .sorted(java.util.Comparator.comparing(MarketPlacement::country,
+                                java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
+                        .thenComparing(MarketPlacement::from,
+                                java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.LocalDate>naturalOrder())))
+                .toList();
+        return new UdiDiData(d.basicUdiDi(), d.udiDi(), d.issuer(), d.tradeName(), d.model(), d.reference(),
+                d.emdnCode(), d.softwareVersion(), d.firmwareVersion(), d.packageLevels(), markets);
+    }
+
     /** A UDI-DI's data tidied, with the issuer detected when not given and the GTIN padded to 14 digits. */
     public static UdiDiData tidy(UdiDiData d) {
         String udiDi = text(d.udiDi());
@@ -152,14 +168,7 @@ public final class RegisterRules {
             return new PackageLevel(packageDi, contains, p.quantity());
         }).toList();
         var markets = d.markets().stream().filter(java.util.Objects::nonNull)
-                .map(m -> new MarketPlacement(upper(m.country()), m.from(), m.until()))
-                // The register keeps markets in country order; normalising to it makes an unchanged re-import compare
-                // equal, so it records no change in the audit trail.
-                .sorted(java.util.Comparator.comparing(MarketPlacement::country,
-                                java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()))
-                        .thenComparing(MarketPlacement::from,
-                                java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.LocalDate>naturalOrder())))
-                .toList();
+                .map(m -> new MarketPlacement(upper(m.country()), m.from(), m.until())).toList();
         return new UdiDiData(text(d.basicUdiDi()), udiDi, issuer, text(d.tradeName()), text(d.model()),
                 text(d.reference()), upper(d.emdnCode()), text(d.softwareVersion()), text(d.firmwareVersion()),
                 packages, markets);

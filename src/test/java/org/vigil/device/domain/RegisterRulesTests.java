@@ -179,7 +179,7 @@ class RegisterRulesTests {
                 null), new org.vigil.device.MarketPlacement("DE", java.time.LocalDate.of(2024, 1, 1), null));
         var data = new org.vigil.device.UdiDiData(null, "04012345000016", null, "Stem", null, null, null, null, null,
                 java.util.List.of(), markets);
-        assertThat(RegisterRules.tidy(data).markets()).extracting(org.vigil.device.MarketPlacement::country)
+        assertThat(RegisterRules.inStoredOrder(RegisterRules.tidy(data)).markets()).extracting(org.vigil.device.MarketPlacement::country)
                 .containsExactly("DE", "FR");
     }
 }

@@ -29,7 +29,14 @@ public class DeviceImportFixtures {
     DeviceImportFixtures(DeviceImports imports, DeviceRegister register) {
         this.imports = imports;
         this.register = register;
-        current = this;
+    }
+
+    /**
+     * Makes the static helpers use this context's beans. Each test class sets it from its own context: test contexts
+     * with their own database (a frozen or restarted server) must never receive another context's records.
+     */
+    public static void use(DeviceImportFixtures fixtures) {
+        current = fixtures;
     }
 
     /**

@@ -37,6 +37,8 @@ class DeviceImportJobTests {
     @Autowired
     InstrumentedDeviceRegister register;
     @Autowired
+    DeviceImportFixtures importFixtures;
+    @Autowired
     TestData testData;
     @Autowired
     AuditTrail auditTrail;
@@ -45,6 +47,7 @@ class DeviceImportJobTests {
 
     @BeforeEach
     void manufacturer() {
+        DeviceImportFixtures.use(importFixtures);
         register.reset();
         var organisation = testData.organisation(OrganisationKind.MANUFACTURER);
         officer = testData.person(organisation, Role.VIGILANCE_OFFICER).principal();

@@ -49,12 +49,15 @@ class DeviceImportWebTests {
     @Autowired
     InstrumentedDeviceRegister register;
     @Autowired
+    DeviceImportFixtures importFixtures;
+    @Autowired
     AuditTrail auditTrail;
 
     Person officer;
 
     @BeforeEach
     void manufacturer() {
+        DeviceImportFixtures.use(importFixtures);
         register.reset();
         officer = testData.person(testData.organisation(OrganisationKind.MANUFACTURER), Role.VIGILANCE_OFFICER);
     }
