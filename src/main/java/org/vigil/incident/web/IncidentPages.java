@@ -188,7 +188,11 @@ class IncidentPages {
         form.setPatientIdentifier(null);
         try {
             if (!unreadable.isEmpty()) {
-                throw new InvalidInputException(unreadable);
+                // What could not be read and what the rules still miss, all at once.
+                var all = new ArrayList<FieldError>(unreadable);
+                reports.missing(id).stream().filter(rule -> unreadable.stream()
+                        .noneMatch(u -> u.field().equals(rule.field()))).forEach(all::add);
+                throw new InvalidInputException(all);
             }
             reports.submit(id, saved.version());
         } catch (InvalidInputException refused) {
