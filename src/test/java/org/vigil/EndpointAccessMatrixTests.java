@@ -119,6 +119,8 @@ class EndpointAccessMatrixTests {
     DeviceRegister deviceRegister;
     @Autowired
     org.vigil.incident.persistence.ReportRecords reportRecords;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -871,7 +873,7 @@ class EndpointAccessMatrixTests {
 
     private World buildWorld() {
         DeviceFixtures.use(deviceRegister);
-        org.vigil.support.IncidentFixtures.use(reportRecords);
+        org.vigil.support.IncidentFixtures.use(reportRecords, transactionManager);
         var testers = new EnumMap<Role, Tester>(Role.class);
         for (Role role : Role.values()) {
             testers.put(role, tester(role));

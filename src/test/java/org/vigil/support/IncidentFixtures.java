@@ -30,6 +30,7 @@ public final class IncidentFixtures {
 
     private static final Map<OrganisationId, Report> REPORTS = new ConcurrentHashMap<>();
     private static volatile ReportRecords records;
+    private static volatile org.springframework.transaction.support.TransactionTemplate transactions;
 
     private IncidentFixtures() {
     }
@@ -39,14 +40,16 @@ public final class IncidentFixtures {
     }
 
     /** Lets {@link #reportOf} write reports. */
-    public static void use(ReportRecords reportRecords) {
+    public static void use(ReportRecords reportRecords,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         records = reportRecords;
+        transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     }
 
     /** The organisation's fixture report, written by {@code member} on first use. */
     public static Report reportOf(OrganisationId organisation, UserId member) {
         return REPORTS.computeIfAbsent(organisation, owner -> Tenancy.callAs(Actor.system(owner, "test fixtures"),
-                () -> {
+                () -> transactions.execute(status -> {
                     var id = ReportId.random();
                     var content = new ReportContent(ReportKind.INCIDENT, null, new ReportedDevice(null, null, null,
                             "Fixture Manufacturer", "Fixture pump", null, null, null, null, null, null),
@@ -61,7 +64,7 @@ public final class IncidentFixtures {
                             sha256(pdf), member);
                     records.submit(id, 0, content, null);
                     return new Report(id, attachment);
-                }));
+                })));
     }
 
     private static String sha256(byte[] content) {

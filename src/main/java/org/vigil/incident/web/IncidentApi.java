@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.vigil.incident.AttachmentView;
@@ -125,12 +124,14 @@ class IncidentApi {
         return reports.submit(new ReportId(reportId), body.version());
     }
 
-    @PostMapping(path = "/{reportId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/{reportId}/attachments", consumes = { MediaType.MULTIPART_FORM_DATA_VALUE,
+            MediaType.ALL_VALUE })
     @RolesAllowed({ "REPORTER", "DEVICE_SAFETY_OFFICER" })
     @Operation(summary = "Attach a photo, device log or PDF to a draft (multipart part 'file'; at most 20 MB and 10 "
             + "files; the type is checked from the content; photos lose their metadata)")
     ResponseEntity<AttachmentView> attach(@PathVariable UUID reportId,
-            @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+            @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+        reports.find(new ReportId(reportId)); // an unknown report is not found, whatever was sent
         if (file == null || file.isEmpty()) {
             throw InvalidInputException.of("file", "Send the file as multipart/form-data part \"file\".");
         }
