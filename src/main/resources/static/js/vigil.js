@@ -87,6 +87,8 @@
         parts.value.value = option.getAttribute('data-code');
         parts.input.value = option.getAttribute('data-label');
         parts.input.setAttribute('data-chosen', parts.input.value);
+        // Tells forms that save as the person types (incident report drafts) that the code changed.
+        parts.value.dispatchEvent(new Event('input', { bubbles: true }));
         closePicker(picker);
         parts.input.focus();
     }

@@ -119,6 +119,10 @@ class EndpointAccessMatrixTests {
     DeviceRegister deviceRegister;
     @Autowired
     org.vigil.device.importing.DeviceImportFixtures deviceImportFixtures;
+    @Autowired
+    org.vigil.incident.persistence.ReportRecords reportRecords;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -588,7 +592,12 @@ class EndpointAccessMatrixTests {
                     .udiDiId().toString(), RANDOM_ID)),
             // A device import of the organisation (org.vigil.device.importing), made on first use.
             Map.entry("importId", new PathFixture(holdings -> org.vigil.device.importing.DeviceImportFixtures.importOf(
-                    holdings.organisation()), RANDOM_ID)));
+                    holdings.organisation()), RANDOM_ID)),
+            // A submitted incident report of the organisation, with one attachment (org.vigil.support.IncidentFixtures).
+            Map.entry("reportId", new PathFixture(holdings -> org.vigil.support.IncidentFixtures.reportOf(
+                    holdings.organisation().id(), holdings.member()).reportId().toString(), RANDOM_ID)),
+            Map.entry("attachmentId", new PathFixture(holdings -> org.vigil.support.IncidentFixtures.reportOf(
+                    holdings.organisation().id(), holdings.member()).attachmentId().toString(), RANDOM_ID)));
 
     private static String fill(Endpoint endpoint, Holdings holdings) {
         return fill(endpoint, fixture -> fixture.recordOf().apply(holdings));
@@ -727,7 +736,24 @@ class EndpointAccessMatrixTests {
                     "country", "DE", "month", "2025-01", "units", 5))),
             // Device imports: without a file both answer "choose a file" (400 problem / the form again), storing nothing.
             Map.entry("POST /api/v1/devices/imports", (target, caller) -> Body.none()),
-            Map.entry("POST /devices/import", (target, caller) -> Body.none()));
+            Map.entry("POST /devices/import", (target, caller) -> Body.none()),
+            // Incident reports: the fixture report is submitted, so saving, submitting and attaching are refused
+            // (400) without changing it; creating starts a draft of the caller's hospital.
+            Map.entry("POST /api/v1/incident-reports", (target, caller) -> Body.json(Map.of("kind", "INCIDENT"))),
+            Map.entry("PUT /api/v1/incident-reports/{reportId}", (target, caller) -> Body.json(Map.of("version", 1,
+                    "content", Map.of("kind", "INCIDENT", "description", "matrix")))),
+            Map.entry("POST /api/v1/incident-reports/{reportId}/submit",
+                    (target, caller) -> Body.json(Map.of("version", 1))),
+            Map.entry("POST /api/v1/incident-reports/{reportId}/attachments", (target, caller) -> Body.none()),
+            Map.entry("POST /api/v1/incident-reports/{reportId}/authority-copy", (target, caller) -> Body.none()),
+            Map.entry("POST /api/v1/fhir/AdverseEvent", (target, caller) -> Body.json(Map.of("resourceType",
+                    "AdverseEvent", "actuality", "actual"))),
+            Map.entry("POST /reports/new", (target, caller) -> Body.form(Map.of("kind", "INCIDENT"))),
+            Map.entry("POST /reports/{reportId}/draft", (target, caller) -> Body.form(Map.of("version", 1,
+                    "description", "matrix"))),
+            Map.entry("POST /reports/{reportId}/submit", (target, caller) -> Body.form(Map.of("version", 1))),
+            Map.entry("POST /reports/{reportId}/attachments", (target, caller) -> Body.none()),
+            Map.entry("POST /reports/{reportId}/authority-copy", (target, caller) -> Body.none()));
 
     private static DeviceFixtures.Device deviceOf(Holdings holdings) {
         return DeviceFixtures.deviceOf(holdings.organisation().id());
@@ -850,6 +876,7 @@ class EndpointAccessMatrixTests {
     private World buildWorld() {
         DeviceFixtures.use(deviceRegister);
         org.vigil.device.importing.DeviceImportFixtures.use(deviceImportFixtures);
+        org.vigil.support.IncidentFixtures.use(reportRecords, transactionManager);
         var testers = new EnumMap<Role, Tester>(Role.class);
         for (Role role : Role.values()) {
             testers.put(role, tester(role));

@@ -15,7 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.vigil.audit.AuditTrail;
 import org.vigil.audit.AuditedChange;
 import org.vigil.device.DeviceRegister;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.vigil.incident.domain.AttachmentInspection;
+import org.vigil.incident.domain.AuthorityReporting;
+import org.vigil.organisation.OrganisationManagement;
 import org.vigil.incident.domain.SubmissionRules;
 import org.vigil.incident.persistence.ReportRecords;
 import org.vigil.shared.InvalidInputException;
@@ -52,9 +57,14 @@ public class IncidentReports {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OrganisationManagement organisations;
+    private final AuthorityReporting authorityReporting;
 
     IncidentReports(ReportRecords records, Pseudonymisation pseudonyms, ImdrfTerminology terminology,
-            DeviceRegister devices, RecordSharing sharing, AuditTrail audit, ApplicationEventPublisher events) {
+            DeviceRegister devices, RecordSharing sharing, AuditTrail audit, ApplicationEventPublisher events,
+            OrganisationManagement organisations, Environment environment) {
+        this.organisations = organisations;
+        this.authorityReporting = authorityReporting(environment);
         this.records = records;
         this.pseudonyms = pseudonyms;
         this.terminology = terminology;
@@ -79,14 +89,46 @@ public class IncidentReports {
     }
 
     /**
+     * Starts a draft that already says something, for example a report a hospital system sent as FHIR
+     * {@code AdverseEvent}. {@code patientIdentifier} is pseudonymised as in {@link #saveDraft}; without one, a
+     * pseudonym the content already carries (a report Vigil exported) is kept.
+     */
+    @Transactional
+    public ReportView startDraft(ReportContent content, String patientIdentifier) {
+        var started = startDraft(content.kind());
+        return saveDraft(started.id(), started.version(), content, patientIdentifier, content.patientPseudonym());
+    }
+
+    /**
+     * What still stops the draft {@code id} from being submitted, per field (the rules of {@link #submit}); empty when
+     * it can be submitted. Nothing is saved.
+     */
+    @Transactional(readOnly = true)
+    public List<InvalidInputException.FieldError> missing(ReportId id) {
+        var report = visible(id);
+        if (report.status() != ReportStatus.DRAFT) {
+            return List.of();
+        }
+        var content = matchRegisteredDevice(report.content());
+        return SubmissionRules.check(content, LocalDate.now(clock.withZone(ZoneOffset.UTC)), this::codeProblem)
+                .stream().map(p -> new InvalidInputException.FieldError(p.field(), p.message())).toList();
+    }
+
+    /**
      * Saves the draft as the reporter typed it. {@code patientIdentifier}, when given, is turned into the hospital's
      * pseudonym here and forgotten (GDPR Art. 4(5)); {@code null} keeps the pseudonym already saved. A save based on an
      * older version than the stored one is refused, so two browser tabs never overwrite each other silently.
      */
     @Transactional
     public ReportView saveDraft(ReportId id, int basedOnVersion, ReportContent content, String patientIdentifier) {
+        return saveDraft(id, basedOnVersion, content, patientIdentifier, null);
+    }
+
+    private ReportView saveDraft(ReportId id, int basedOnVersion, ReportContent content, String patientIdentifier,
+            String carriedPseudonym) {
         var before = draftOfCaller(id);
-        var saved = withPseudonym(content, patientIdentifier, before.content().patientPseudonym());
+        var saved = withPseudonym(content, patientIdentifier,
+                carriedPseudonym != null ? carriedPseudonym : before.content().patientPseudonym());
         if (!records.saveDraft(id, basedOnVersion, saved)) {
             throw InvalidInputException.of("version", "The draft was changed elsewhere (now version "
                     + before.version() + "); reload it before saving again.");
@@ -173,6 +215,96 @@ public class IncidentReports {
                 .orElseThrow(() -> new RecordNotFoundException("attachment", attachmentId));
         visible(stored.report());
         return new Download(stored.view(), stored.content());
+    }
+
+    /** An attachment of {@code report} for download; not found when it belongs to another report. */
+    @Transactional(readOnly = true)
+    public Download download(ReportId report, UUID attachmentId) {
+        var stored = records.attachment(attachmentId).filter(found -> found.report().equals(report))
+                .orElseThrow(() -> new RecordNotFoundException("attachment", attachmentId));
+        visible(stored.report());
+        return new Download(stored.view(), stored.content());
+    }
+
+    /**
+     * Whether the caller's hospital can send the submitted report {@code id} to its national competent authority:
+     * empty when the report is not the caller's hospital's, not submitted, or its country provides no such route
+     * ({@link AuthorityReporting}: bundled rules, overridden by the settings {@code vigil.authority-reporting.<CC>}).
+     */
+    @Transactional(readOnly = true)
+    public Optional<AuthorityCopy> authorityCopy(ReportId id) {
+        var report = visible(id);
+        var caller = Tenancy.principal();
+        if (report.status() != ReportStatus.SUBMITTED || caller.isEmpty()
+                || !report.hospital().equals(caller.get().organisationId())) {
+            return Optional.empty();
+        }
+        String country = organisations.get(report.hospital()).country();
+        var rule = authorityReporting.forCountry(country);
+        if (!rule.duty().possible()) {
+            return Optional.empty();
+        }
+        var sentTo = records.authorityOf(id);
+        var authority = sentTo.isPresent() ? organisations.get(sentTo.get()) : organisations.directory(
+                OrganisationKind.COMPETENT_AUTHORITY).stream().filter(org -> country != null
+                        && country.equalsIgnoreCase(org.country())).findFirst().orElse(null);
+        return Optional.of(new AuthorityCopy(rule.country(), rule.duty() == AuthorityReporting.Duty.REQUIRED,
+                rule.source(), authority == null ? null : authority.id(), authority == null ? null : authority.name(),
+                sentTo.isPresent()));
+    }
+
+    /**
+     * Sends the submitted report to the hospital's national competent authority, which may then read it (read-only,
+     * with its attachments) but never change it (MDR Art. 87(10)–(11)). Only reporters and device-safety officers of
+     * the reporting hospital send; a report is sent once. Audited.
+     *
+     * @throws InvalidInputException on {@code authority} when the country provides no route, no authority of the
+     *                               country is registered, the report is a draft, or it was sent already
+     */
+    @Transactional
+    public AuthorityCopy sendToAuthority(ReportId id) {
+        var caller = requireReporter();
+        var report = visible(id);
+        if (!report.hospital().equals(caller.organisationId())) {
+            throw new RecordNotFoundException(RECORD_TYPE, id.value());
+        }
+        if (report.status() != ReportStatus.SUBMITTED) {
+            throw InvalidInputException.of("status", "Submit the report before sending it to the authority.");
+        }
+        var copy = authorityCopy(id).orElseThrow(() -> InvalidInputException.of("authority",
+                "Reports from your country are not sent to a competent authority through Vigil."));
+        if (copy.sent()) {
+            throw InvalidInputException.of("authority", "Report " + report.reference() + " was already sent to "
+                    + copy.authorityName() + ".");
+        }
+        if (copy.authority() == null) {
+            throw InvalidInputException.of("authority", "No competent authority of " + copy.country()
+                    + " is registered in Vigil; send the report to it directly.");
+        }
+        sharing.share(ref(id), copy.authority());
+        records.markSentToAuthority(id, copy.authority());
+        audit.record(AuditedChange.changed("incident-report.sent-to-authority", ref(id), Map.of("authority", "none"),
+                Map.of("authority", copy.authority().toString(), "authorityName", copy.authorityName(),
+                        "reference", report.reference(), "legalSource", copy.legalSource())));
+        return new AuthorityCopy(copy.country(), copy.required(), copy.legalSource(), copy.authority(),
+                copy.authorityName(), true);
+    }
+
+    private static AuthorityReporting authorityReporting(Environment environment) {
+        var entries = new java.util.LinkedHashMap<String, String>();
+        var bundled = new java.util.Properties();
+        try (var in = IncidentReports.class.getResourceAsStream("authority-reporting.properties")) {
+            if (in != null) {
+                bundled.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the bundled authority-reporting rules", e);
+        }
+        bundled.forEach((key, value) -> entries.put(key.toString(), value.toString()));
+        // The operator's settings come last, so they override the bundled rule of a country.
+        Binder.get(environment).bind("vigil.authority-reporting", Bindable.mapOf(String.class, String.class))
+                .ifBound(entries::putAll);
+        return AuthorityReporting.of(entries);
     }
 
     /** An attachment to download. */

@@ -51,6 +51,8 @@ public record ReportContent(
         String patientPseudonym,
         DeviceAvailability deviceAvailability,
         String deviceLocation,
+        // Absent in a request means "not shared", the default (MDR Art. 87: the device-safety officer is the contact).
+        @com.fasterxml.jackson.annotation.JsonSetter(nulls = com.fasterxml.jackson.annotation.Nulls.AS_EMPTY)
         boolean reporterNameShared) {
 
     public ReportContent {
