@@ -3,7 +3,8 @@ package org.vigil.casework;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.vigil.notification.NoticeContent;
 import org.vigil.notification.Notifications;
@@ -38,7 +39,10 @@ class CaseNotifier {
         this.users = users;
     }
 
-    @ApplicationModuleListener
+    // Like @ApplicationModuleListener (after commit, asynchronous, tracked by the event publication registry) but
+    // without a surrounding transaction: a transaction begun before the actor is bound would see no organisation.
+    @Async
+    @TransactionalEventListener
     void on(CaseActivity activity) {
         var notice = new NoticeContent("case." + activity.kind().name().toLowerCase().replace('_', '-'),
                 subject(activity), activity.summary(), "/cases/" + activity.caseId());
@@ -77,6 +81,7 @@ class CaseNotifier {
         }
         int reached = activity.assignee() == null ? 0
                 : notifications.notifyUsers(activity.manufacturer(), Set.of(activity.assignee()), notice);
+        // Nobody assigned, or the assignee left: the vigilance officers answer for the manufacturer.
         if (reached == 0) {
             notifications.notifyRoles(activity.manufacturer(), Set.of(Role.VIGILANCE_OFFICER), notice);
         }
