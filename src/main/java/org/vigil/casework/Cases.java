@@ -141,10 +141,14 @@ public class Cases {
     /**
      * Opens the case for a submitted report, acting as the hospital: owned by the hospital and shared with the
      * device's manufacturer (MDR Art. 87(10)–(11)). A report naming no manufacturer registered in Vigil leaves the case
-     * with the hospital, received, and the timeline says so. Opening twice for one report opens one case.
+     * with the hospital, received, and the timeline says so. Opening twice for one report opens one case. The caller
+     * acts for the hospital (the module's listener binds {@code Actor.system(hospital, …)}).
      */
     @Transactional
-    Optional<CaseView> open(IncidentReportSubmitted submitted) {
+    public Optional<CaseView> open(IncidentReportSubmitted submitted) {
+        if (!submitted.hospital().equals(Tenancy.requireActor().organisationId())) {
+            throw new IllegalStateException("A case is opened acting for the reporting hospital");
+        }
         if (records.findByReport(submitted.report().value()).isPresent()) {
             return Optional.empty();
         }

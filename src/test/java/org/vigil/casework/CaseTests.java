@@ -269,7 +269,8 @@ class CaseTests {
         var waiting = testData.as(vigilance, () -> cases.find(report.id()));
         assertThat(waiting.waitingOnManufacturerSince()).as("the report itself is the hospital's word")
                 .isEqualTo(waiting.lastHospitalAt());
-        assertThat(waiting.overdue(waiting.openedAt().plus(java.time.Duration.ofDays(6)), 5)).isTrue();
+        assertThat(waiting.overdue(waiting.openedAt().plus(java.time.Duration.ofDays(7)), 5)).isTrue();
+        assertThat(waiting.overdue(waiting.openedAt().plus(java.time.Duration.ofDays(2)), 5)).isFalse();
         assertThat(testData.as(vigilance, () -> cases.list(new CaseFilter(null, null, null, null, false, 0), 50)))
                 .as("nothing has waited a whole day yet").isEmpty();
         testData.as(vigilance, () -> cases.postMessage(report.id(), "Thank you, we are looking into it."));

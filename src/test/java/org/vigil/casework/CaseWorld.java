@@ -63,10 +63,15 @@ class CaseWorld {
 
     /** Submits a complete report about the parties' registered device, as the hospital's reporter. */
     ReportView submitReport(Parties parties, boolean reporterNameShared) {
-        var reporter = parties.reporter().principal();
+        return submitReport(parties.reporter(), parties.device().udiDi(), reporterNameShared);
+    }
+
+    /** Submits a complete report about the registered device {@code udiDi}, as {@code person}. */
+    ReportView submitReport(TestData.Person person, String udiDi, boolean reporterNameShared) {
+        var reporter = person.principal();
         var draft = testData.as(reporter, () -> reports.startDraft(ReportKind.INCIDENT));
         var content = new ReportContent(ReportKind.INCIDENT, null,
-                new ReportedDevice("(01)" + parties.device().udiDi() + "(17)271231(10)LOT42", null, null, null, null,
+                new ReportedDevice("(01)" + udiDi + "(17)271231(10)LOT42", null, null, null, null,
                         null, null, "LOT42", null, LocalDate.of(2027, 12, 31), null),
                 LocalDate.now().minusDays(1), null, "ICU", "The pump stopped without alarm during an infusion.",
                 List.of("A0401"), PersonInvolved.PATIENT, List.of(), List.of("F26"), 64, AgeUnit.YEARS, Sex.FEMALE,
@@ -78,7 +83,11 @@ class CaseWorld {
 
     /** Submits a report about a device that is not in the register: no manufacturer in Vigil. */
     ReportView submitUnregisteredReport(Parties parties) {
-        var reporter = parties.reporter().principal();
+        return submitUnregisteredReport(parties.reporter());
+    }
+
+    ReportView submitUnregisteredReport(TestData.Person person) {
+        var reporter = person.principal();
         var draft = testData.as(reporter, () -> reports.startDraft(ReportKind.INCIDENT));
         var content = new ReportContent(ReportKind.INCIDENT, null,
                 new ReportedDevice(null, null, null, "Acme Devices Ltd", "Acme infusion set", "IS-2", null, "L7",

@@ -1,8 +1,9 @@
-package org.vigil.casework;
+package org.vigil.casework.events;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
+import org.vigil.casework.Cases;
 import org.vigil.incident.IncidentReportSubmitted;
 import org.vigil.shared.Actor;
 import org.vigil.shared.Tenancy;
@@ -19,7 +20,7 @@ import org.vigil.shared.Tenancy;
  * redelivery opens nothing twice.
  */
 @Component
-class CaseOpener {
+public class CaseOpener {
 
     private final Cases cases;
 

@@ -1,4 +1,4 @@
-package org.vigil.casework;
+package org.vigil.casework.events;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -6,6 +6,9 @@ import java.util.Set;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
+import org.vigil.casework.CaseActivity;
+import org.vigil.casework.CaseSide;
+import org.vigil.casework.EntryKind;
 import org.vigil.notification.NoticeContent;
 import org.vigil.notification.Notifications;
 import org.vigil.organisation.UserManagement;
@@ -29,7 +32,7 @@ import org.vigil.shared.UserId;
  * Notices name the case and link to it; they never carry patient data.
  */
 @Component
-class CaseNotifier {
+public class CaseNotifier {
 
     private final Notifications notifications;
     private final UserManagement users;
