@@ -110,10 +110,27 @@ public class Cases {
         return records.findByReport(reportId).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, reportId));
     }
 
-    /** The timeline as the caller's organisation sees it: shared entries and its own internal notes, oldest first. */
+    /**
+     * The timeline as the caller's organisation sees it: shared entries and its own internal notes, oldest first. The
+     * manufacturer sees the reporter's own entries under the hospital's name unless the report allows the reporter's
+     * name (MDR Art. 87; GDPR Art. 5(1)(c): the device-safety officer is the contact by default).
+     */
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(CaseId id) {
-        return records.timeline(find(id));
+        var view = find(id);
+        var entries = records.timeline(view);
+        if (sideOf(view) != CaseSide.MANUFACTURER || view.origin() != CaseOrigin.REPORT) {
+            return entries;
+        }
+        var hidden = records.anonymousReporterOf(id);
+        if (hidden.isEmpty()) {
+            return entries;
+        }
+        String shown = nonNull(view.hospitalName(), "The hospital") + " (reporter)";
+        return entries.stream().map(entry -> hidden.get().equals(entry.author())
+                ? new TimelineEntry(entry.id(), entry.kind(), entry.visibility(), entry.side(), entry.organisation(),
+                        null, shown, entry.body(), entry.details(), entry.at())
+                : entry).toList();
     }
 
     /** The caller's side of the case. */
@@ -164,7 +181,7 @@ public class Cases {
         if (!records.insert(new CaseRecords.NewCase(id, hospital, reference, CaseOrigin.REPORT,
                 submitted.kind().name(), submitted.report().value(), submitted.reference(), hospital, hospitalName,
                 manufacturer, manufacturerName, submitted.deviceName(), null, null, null, null, report.reporter(),
-                contact))) {
+                report.content().reporterNameShared(), contact))) {
             return Optional.empty();
         }
         if (manufacturer != null) {
@@ -224,7 +241,7 @@ public class Cases {
         records.insert(new CaseRecords.NewCase(id, manufacturer, reference, CaseOrigin.COMPLAINT, "COMPLAINT", null,
                 null, null, null, manufacturer, directory.nameOf(manufacturer).orElse(null), deviceName,
                 complaint.description().strip(), complaint.source(), blankToNull(complaint.complainant()), received,
-                null, blankToNull(complaint.complainant())));
+                null, false, blankToNull(complaint.complainant())));
         append(id, manufacturer, EntryKind.OPENED, EntryVisibility.SHARED,
                 "Complaint received by " + complaint.source().name().toLowerCase().replace('_', ' ') + " on "
                         + received + ": " + complaint.description().strip(),

@@ -21,6 +21,9 @@ CREATE TABLE vigil_case (
     complainant           text,
     received_on           date,
     reporter_id           uuid,
+    -- Whether the hospital lets the manufacturer see the reporter's name (default: the device-safety officer is the
+    -- contact and the reporter's own entries show as the hospital's).
+    reporter_name_shared  boolean     NOT NULL DEFAULT false,
     contact_name          text,
     status                text        NOT NULL CHECK (status IN ('RECEIVED', 'UNDER_INVESTIGATION',
                                           'MORE_INFORMATION_REQUESTED', 'DEVICE_REQUESTED', 'DEVICE_RECEIVED',

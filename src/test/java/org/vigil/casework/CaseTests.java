@@ -81,6 +81,23 @@ class CaseTests {
     }
 
     @Test
+    void the_reporters_own_messages_show_under_the_hospitals_name_when_the_report_keeps_the_name_back() {
+        var parties = world.parties();
+        var opened = world.caseOf(world.submitReport(parties, false), parties.vigilance());
+        testData.as(parties.reporter().principal(), () -> cases.postMessage(opened.id(), "It happened twice."));
+        String name = parties.reporter().principal().displayName();
+        assertThat(testData.as(parties.vigilance().principal(), () -> cases.timeline(opened.id())))
+                .filteredOn(entry -> entry.kind() == EntryKind.MESSAGE).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.authorName()).doesNotContain(name).endsWith("(reporter)");
+                    assertThat(entry.author()).isNull();
+                });
+        assertThat(testData.as(parties.safetyOfficer().principal(), () -> cases.timeline(opened.id())))
+                .filteredOn(entry -> entry.kind() == EntryKind.MESSAGE).extracting(TimelineEntry::authorName)
+                .containsExactly(name);
+    }
+
+    @Test
     void a_report_about_a_device_without_a_registered_manufacturer_keeps_the_case_with_the_hospital_and_says_so() {
         var parties = world.parties();
         var report = world.submitUnregisteredReport(parties);

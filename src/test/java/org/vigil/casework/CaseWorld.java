@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.vigil.device.DeviceRegister;
 import org.vigil.incident.AgeUnit;
@@ -32,13 +33,14 @@ import org.vigil.support.TestData;
 @Component
 class CaseWorld {
 
-    final TestData testData;
+    // Provided, not required: this component is in every test context, also those without TestData (browser tests).
+    private final ObjectProvider<TestData> testDataProvider;
     final IncidentReports reports;
     final DeviceRegister devices;
     final Cases cases;
 
-    CaseWorld(TestData testData, IncidentReports reports, DeviceRegister devices, Cases cases) {
-        this.testData = testData;
+    CaseWorld(ObjectProvider<TestData> testData, IncidentReports reports, DeviceRegister devices, Cases cases) {
+        this.testDataProvider = testData;
         this.reports = reports;
         this.devices = devices;
         this.cases = cases;
@@ -49,7 +51,12 @@ class CaseWorld {
             DeviceFixtures.Device device) {
     }
 
+    private TestData testData() {
+        return testDataProvider.getObject();
+    }
+
     Parties parties() {
+        var testData = testData();
         DeviceFixtures.use(devices);
         var hospital = testData.organisation(OrganisationKind.HEALTHCARE_ORGANISATION);
         var reporter = testData.person(hospital, Role.REPORTER);
@@ -69,6 +76,7 @@ class CaseWorld {
     /** Submits a complete report about the registered device {@code udiDi}, as {@code person}. */
     ReportView submitReport(TestData.Person person, String udiDi, boolean reporterNameShared) {
         var reporter = person.principal();
+        var testData = testData();
         var draft = testData.as(reporter, () -> reports.startDraft(ReportKind.INCIDENT));
         var content = new ReportContent(ReportKind.INCIDENT, null,
                 new ReportedDevice("(01)" + udiDi + "(17)271231(10)LOT42", null, null, null, null,
@@ -88,6 +96,7 @@ class CaseWorld {
 
     ReportView submitUnregisteredReport(TestData.Person person) {
         var reporter = person.principal();
+        var testData = testData();
         var draft = testData.as(reporter, () -> reports.startDraft(ReportKind.INCIDENT));
         var content = new ReportContent(ReportKind.INCIDENT, null,
                 new ReportedDevice(null, null, null, "Acme Devices Ltd", "Acme infusion set", "IS-2", null, "L7",
@@ -101,6 +110,7 @@ class CaseWorld {
 
     /** The case of {@code report} as {@code person} sees it, waiting for it to be opened (with a deadline). */
     CaseView caseOf(ReportView report, TestData.Person person) {
+        var testData = testData();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (true) {
             try {

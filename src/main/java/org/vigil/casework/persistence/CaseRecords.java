@@ -54,7 +54,7 @@ public class CaseRecords {
             UUID reportId, String reportReference, OrganisationId hospital, String hospitalName,
             OrganisationId manufacturer, String manufacturerName,
             String deviceName, String summary, ComplaintSource complaintSource, String complainant,
-            LocalDate receivedOn, UserId reporter, String contactName) {
+            LocalDate receivedOn, UserId reporter, boolean reporterNameShared, String contactName) {
     }
 
     /** The next case number of the owner for the year, e.g. {@code CASE-2026-00007}; locks the counter row. */
@@ -72,14 +72,15 @@ public class CaseRecords {
         return jdbc.sql("""
                 INSERT INTO vigil_case (id, org_id, reference, origin, kind, report_id, report_reference,
                        hospital_org_id, hospital_name, manufacturer_org_id, manufacturer_name, device_name, summary,
-                       complaint_source, complainant, received_on, reporter_id, contact_name, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
+                       complaint_source, complainant, received_on, reporter_id, reporter_name_shared, contact_name, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
                 ON CONFLICT (report_id) DO NOTHING
                 """).params(c.id().value(), c.owner().value(), c.reference(), c.origin().name(), c.kind(),
                 c.reportId(), c.reportReference(), uuid(c.hospital()), c.hospitalName(), uuid(c.manufacturer()),
                 c.manufacturerName(), c.deviceName(),
                 c.summary(), c.complaintSource() == null ? null : c.complaintSource().name(), c.complainant(),
-                c.receivedOn(), c.reporter() == null ? null : c.reporter().value(), c.contactName()).update() == 1;
+                c.receivedOn(), c.reporter() == null ? null : c.reporter().value(), c.reporterNameShared(),
+                c.contactName()).update() == 1;
     }
 
     public Optional<CaseView> find(CaseId id) {
@@ -214,6 +215,12 @@ public class CaseRecords {
     public Optional<UserId> reporterOf(CaseId id) {
         return jdbc.sql("SELECT reporter_id FROM vigil_case WHERE id = ?").param(id.value()).query(UUID.class)
                 .optional().map(UserId::new);
+    }
+
+    /** The reporter of a case whose report keeps the reporter's name from the manufacturer, if so. */
+    public Optional<UserId> anonymousReporterOf(CaseId id) {
+        return jdbc.sql("SELECT reporter_id FROM vigil_case WHERE id = ? AND NOT reporter_name_shared")
+                .param(id.value()).query(UUID.class).optional().map(UserId::new);
     }
 
     /** The stored device-return state, for the next step. */
