@@ -111,6 +111,18 @@ public final class DeviceReturnSteps {
         return value.strip();
     }
 
+    /** The steps that may follow the state labelled {@code state} ({@link DeviceReturn#label()}), in order. */
+    public static java.util.List<Step> possibleAfter(String state) {
+        return switch (state == null ? "NOT_REQUESTED" : state) {
+            case "NOT_REQUESTED" -> java.util.List.of(Step.REQUEST);
+            case "REQUESTED" -> java.util.List.of(Step.SHIP, Step.NOT_AVAILABLE);
+            case "SHIPPED" -> java.util.List.of(Step.RECEIVE);
+            case "RECEIVED" -> java.util.List.of(Step.ANALYSE);
+            case "ANALYSED" -> java.util.List.of(Step.RETURN, Step.DISPOSE);
+            default -> java.util.List.of();
+        };
+    }
+
     /** The state in words, for people. */
     public static String describe(DeviceReturn state) {
         return switch (state) {

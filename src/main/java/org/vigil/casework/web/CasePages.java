@@ -225,7 +225,7 @@ class CasePages {
         model.addAttribute("nextStatuses", view.status().next());
         model.addAttribute("advices", InterimAdvice.values());
         model.addAttribute("people", side == CaseSide.MANUFACTURER ? cases.assignable() : java.util.List.of());
-        model.addAttribute("steps", Arrays.stream(DeviceReturnSteps.Step.values())
+        model.addAttribute("steps", DeviceReturnSteps.possibleAfter(view.deviceReturn().state()).stream()
                 .filter(step -> step.side() == side).toList());
         model.addAttribute("now", clock.instant());
         if (view.reportId() != null) {
