@@ -13,10 +13,11 @@ import org.vigil.shared.UserId;
  * @param from         the side that acted
  * @param hospital     the hospital of the case, {@code null} for complaints
  * @param manufacturer the manufacturer of the case, {@code null} when not in Vigil
+ * @param representative the manufacturer's authorised representative in Vigil, {@code null} if none
  * @param reporter     the reporter of the hospital's report, {@code null} for complaints
  * @param assignee     the manufacturer's assignee, {@code null} when not assigned
  * @param summary      one sentence for the notice, without patient data
  */
 public record CaseActivity(CaseId caseId, String reference, EntryKind kind, CaseSide from, OrganisationId hospital,
-        OrganisationId manufacturer, UserId reporter, UserId assignee, String summary) {
+        OrganisationId manufacturer, OrganisationId representative, UserId reporter, UserId assignee, String summary) {
 }

@@ -22,6 +22,8 @@ import org.vigil.shared.UserId;
  * @param hospitalName       its name
  * @param manufacturer       the device's manufacturer in Vigil, {@code null} when the report named none registered
  * @param manufacturerName   its name
+ * @param representative     the manufacturer's authorised representative in Vigil (MDR Art. 11), who works the case
+ *                           with it; {@code null} when none is known
  * @param deviceName         the device as reported
  * @param summary            a complaint's description; for reports the report itself is the description
  * @param complaintSource    how a complaint came in
@@ -47,7 +49,7 @@ import org.vigil.shared.UserId;
  */
 public record CaseView(CaseId id, String reference, CaseOrigin origin, String kind, OrganisationId owner, UUID reportId,
         String reportReference, OrganisationId hospital, String hospitalName, OrganisationId manufacturer,
-        String manufacturerName, String deviceName, String summary, ComplaintSource complaintSource,
+        String manufacturerName, OrganisationId representative, String deviceName, String summary, ComplaintSource complaintSource,
         String complainant, LocalDate receivedOn, String contactName, CaseStatus status, InterimAdvice interimAdvice,
         String interimAdviceText, Instant interimAdviceAt, String interimAdviceBy, DeviceReturnView deviceReturn,
         UserId assignee, String assigneeName, String outcome, String rootCause, Instant openedAt,

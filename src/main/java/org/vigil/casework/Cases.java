@@ -22,6 +22,7 @@ import org.vigil.casework.persistence.CaseRecords;
 import org.vigil.device.DeviceRegister;
 import org.vigil.incident.IncidentReportSubmitted;
 import org.vigil.incident.IncidentReports;
+import org.vigil.organisation.OrganisationManagement;
 import org.vigil.organisation.UserManagement;
 import org.vigil.organisation.UserStatus;
 import org.vigil.organisation.UserView;
@@ -65,6 +66,7 @@ public class Cases {
     private final IncidentReports reports;
     private final DeviceRegister devices;
     private final UserManagement users;
+    private final OrganisationManagement organisations;
     private final OrganisationDirectory directory;
     private final RecordSharing sharing;
     private final AuditTrail audit;
@@ -72,12 +74,13 @@ public class Cases {
     private final Clock clock = Clock.systemUTC();
 
     Cases(CaseRecords records, IncidentReports reports, DeviceRegister devices, UserManagement users,
-            OrganisationDirectory directory, RecordSharing sharing, AuditTrail audit,
+            OrganisationManagement organisations, OrganisationDirectory directory, RecordSharing sharing, AuditTrail audit,
             ApplicationEventPublisher events) {
         this.records = records;
         this.reports = reports;
         this.devices = devices;
         this.users = users;
+        this.organisations = organisations;
         this.directory = directory;
         this.sharing = sharing;
         this.audit = audit;
@@ -139,7 +142,7 @@ public class Cases {
         if (view.origin() == CaseOrigin.REPORT && view.owner().equals(mine)) {
             return CaseSide.HOSPITAL;
         }
-        if (mine != null && mine.equals(view.manufacturer())) {
+        if (mine != null && (mine.equals(view.manufacturer()) || mine.equals(view.representative()))) {
             return CaseSide.MANUFACTURER;
         }
         throw new RecordNotFoundException(RECORD_TYPE, view.id().value());
@@ -178,14 +181,21 @@ public class Cases {
         String reference = records.nextReference(hospital, LocalDate.now(clock).getYear(), CaseOrigin.REPORT);
         String hospitalName = directory.nameOf(hospital).orElse("the hospital");
         String manufacturerName = manufacturer == null ? null : directory.nameOf(manufacturer).orElse(null);
+        OrganisationId representative = manufacturer == null ? null
+                : representativeOf(report.content().device().udiDi()).filter(found -> !found.equals(hospital)
+                        && !found.equals(manufacturer)).orElse(null);
         if (!records.insert(new CaseRecords.NewCase(id, hospital, reference, CaseOrigin.REPORT,
                 submitted.kind().name(), submitted.report().value(), submitted.reference(), hospital, hospitalName,
-                manufacturer, manufacturerName, submitted.deviceName(), null, null, null, null, report.reporter(),
+                manufacturer, manufacturerName, representative, submitted.deviceName(), null, null, null, null,
+                report.reporter(),
                 report.content().reporterNameShared(), contact))) {
             return Optional.empty();
         }
         if (manufacturer != null) {
             sharing.share(ref(id), manufacturer);
+        }
+        if (representative != null) {
+            sharing.share(ref(id), representative);
         }
         String body = manufacturer == null
                 ? "Case opened from report " + submitted.reference() + ". The device's manufacturer is not registered "
@@ -239,7 +249,7 @@ public class Cases {
         String reference = records.nextReference(manufacturer, today.getYear(), CaseOrigin.COMPLAINT);
         LocalDate received = complaint.receivedOn() == null ? today : complaint.receivedOn();
         records.insert(new CaseRecords.NewCase(id, manufacturer, reference, CaseOrigin.COMPLAINT, "COMPLAINT", null,
-                null, null, null, manufacturer, directory.nameOf(manufacturer).orElse(null), deviceName,
+                null, null, null, manufacturer, directory.nameOf(manufacturer).orElse(null), null, deviceName,
                 complaint.description().strip(), complaint.source(), blankToNull(complaint.complainant()), received,
                 null, false, blankToNull(complaint.complainant())));
         append(id, manufacturer, EntryKind.OPENED, EntryVisibility.SHARED,
@@ -482,6 +492,25 @@ public class Cases {
                 : String.join(", ", officers) + " (device-safety officer)";
     }
 
+    /**
+     * The authorised representative in Vigil named (by its SRN) on the device's Basic UDI-DI, MDR Art. 11 and Art. 29;
+     * nothing when the device, its representative or the organisation is unknown.
+     */
+    private Optional<OrganisationId> representativeOf(String udiDi) {
+        if (udiDi == null) {
+            return Optional.empty();
+        }
+        try {
+            return devices.findUdiDi(udiDi).map(udi -> devices.basicUdiDi(udi.basicUdiDiId()).data())
+                    .map(basic -> basic.authorisedRepresentativeSrn()).filter(srn -> srn != null && !srn.isBlank())
+                    .flatMap(srn -> organisations.directory(OrganisationKind.AUTHORISED_REPRESENTATIVE).stream()
+                            .filter(organisation -> srn.equalsIgnoreCase(organisation.srn())).findFirst())
+                    .map(organisation -> organisation.id());
+        } catch (RecordNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     private String deviceName(String text) {
         try {
             var lookup = devices.lookup(text);
@@ -497,7 +526,7 @@ public class Cases {
 
     private CaseActivity activity(CaseView view, EntryKind kind, CaseSide from, String summary) {
         return new CaseActivity(view.id(), view.reference(), kind, from, view.hospital(), view.manufacturer(),
-                records.reporterOf(view.id()).orElse(null), view.assignee(), summary);
+                view.representative(), records.reporterOf(view.id()).orElse(null), view.assignee(), summary);
     }
 
     private static String organisationName(CaseSide side, CaseView view) {

@@ -15,6 +15,8 @@ CREATE TABLE vigil_case (
     hospital_name         text,
     manufacturer_org_id   uuid,
     manufacturer_name     text,
+    -- The manufacturer's authorised representative (MDR Art. 11) when the register names one that is in Vigil.
+    representative_org_id uuid,
     device_name           text,
     summary               text,
     complaint_source      text CHECK (complaint_source IN ('PHONE', 'EMAIL', 'FIELD_SERVICE', 'LITERATURE', 'OTHER')),

@@ -98,6 +98,31 @@ class CaseTests {
     }
 
     @Test
+    void the_authorised_representative_named_on_the_device_works_the_case_with_the_manufacturer_mdr_art_11() {
+        var parties = world.parties();
+        var representative = testData.organisation(OrganisationKind.AUTHORISED_REPRESENTATIVE);
+        var arOfficer = testData.person(representative, Role.VIGILANCE_OFFICER);
+        String udiDi = org.vigil.shared.Tenancy.callAs(org.vigil.shared.Actor.system(parties.manufacturer().id(),
+                "test"), () -> {
+                    String basic = org.vigil.support.DeviceFixtures.gmn();
+                    world.devices.registerBasicUdiDi(new org.vigil.device.BasicUdiDiData(basic, "Represented pump",
+                            "Tests the register", org.vigil.device.Legislation.MDR, false,
+                            org.vigil.device.RiskClass.MDR_IIA, false, false, false, false,
+                            org.vigil.device.MedicinalSubstance.NONE, false, false, "0123", List.of("CERT-1"), null,
+                            representative.srn()));
+                    return world.devices.addUdiDi(org.vigil.support.DeviceFixtures.udi(basic,
+                            org.vigil.support.DeviceFixtures.gtin(), "Represented pump")).data().udiDi();
+                });
+        var report = world.submitReport(parties.reporter(), udiDi, false);
+        var opened = world.caseOf(report, arOfficer);
+        assertThat(opened.representative()).isEqualTo(representative.id());
+        assertThat(testData.as(arOfficer.principal(), () -> cases.moveTo(opened.id(),
+                CaseStatus.UNDER_INVESTIGATION, null)).status()).isEqualTo(CaseStatus.UNDER_INVESTIGATION);
+        assertThat(testData.as(parties.vigilance().principal(), () -> cases.find(opened.id())).status())
+                .isEqualTo(CaseStatus.UNDER_INVESTIGATION);
+    }
+
+    @Test
     void a_report_about_a_device_without_a_registered_manufacturer_keeps_the_case_with_the_hospital_and_says_so() {
         var parties = world.parties();
         var report = world.submitUnregisteredReport(parties);

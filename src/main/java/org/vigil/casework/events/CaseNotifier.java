@@ -23,7 +23,8 @@ import org.vigil.shared.UserId;
  * committed (MDR Art. 87, 89; MDCG 2023-3 Q&A 21: timely communication with the reporter).
  *
  * <ul>
- *   <li>a new case: the manufacturer's vigilance officers, complaint handlers and PRRC;</li>
+ *   <li>a new case: the vigilance officers, complaint handlers and PRRC of the manufacturer and of its authorised
+ *       representative;</li>
  *   <li>a message: the other side's people on the case: the hospital's reporter and device-safety officers, or the
  *       manufacturer's assignee (its vigilance officers while nobody is assigned);</li>
  *   <li>a status change, interim advice, a device return step or the outcome from the manufacturer: the hospital's
@@ -50,9 +51,11 @@ public class CaseNotifier {
         var notice = new NoticeContent("case." + activity.kind().name().toLowerCase().replace('_', '-'),
                 subject(activity), activity.summary(), "/cases/" + activity.caseId());
         if (activity.kind() == EntryKind.OPENED) {
-            if (activity.manufacturer() != null) {
-                notifications.notifyRoles(activity.manufacturer(),
-                        Set.of(Role.VIGILANCE_OFFICER, Role.COMPLAINT_HANDLER, Role.PRRC), notice);
+            for (var organisation : java.util.Arrays.asList(activity.manufacturer(), activity.representative())) {
+                if (organisation != null) {
+                    notifications.notifyRoles(organisation,
+                            Set.of(Role.VIGILANCE_OFFICER, Role.COMPLAINT_HANDLER, Role.PRRC), notice);
+                }
             }
             return;
         }

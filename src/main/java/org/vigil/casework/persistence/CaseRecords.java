@@ -52,7 +52,7 @@ public class CaseRecords {
     /** A case to insert. */
     public record NewCase(CaseId id, OrganisationId owner, String reference, CaseOrigin origin, String kind,
             UUID reportId, String reportReference, OrganisationId hospital, String hospitalName,
-            OrganisationId manufacturer, String manufacturerName,
+            OrganisationId manufacturer, String manufacturerName, OrganisationId representative,
             String deviceName, String summary, ComplaintSource complaintSource, String complainant,
             LocalDate receivedOn, UserId reporter, boolean reporterNameShared, String contactName) {
     }
@@ -71,13 +71,14 @@ public class CaseRecords {
     public boolean insert(NewCase c) {
         return jdbc.sql("""
                 INSERT INTO vigil_case (id, org_id, reference, origin, kind, report_id, report_reference,
-                       hospital_org_id, hospital_name, manufacturer_org_id, manufacturer_name, device_name, summary,
+                       hospital_org_id, hospital_name, manufacturer_org_id, manufacturer_name, representative_org_id,
+                       device_name, summary,
                        complaint_source, complainant, received_on, reporter_id, reporter_name_shared, contact_name, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
                 ON CONFLICT (report_id) DO NOTHING
                 """).params(c.id().value(), c.owner().value(), c.reference(), c.origin().name(), c.kind(),
                 c.reportId(), c.reportReference(), uuid(c.hospital()), c.hospitalName(), uuid(c.manufacturer()),
-                c.manufacturerName(), c.deviceName(),
+                c.manufacturerName(), uuid(c.representative()), c.deviceName(),
                 c.summary(), c.complaintSource() == null ? null : c.complaintSource().name(), c.complainant(),
                 c.receivedOn(), c.reporter() == null ? null : c.reporter().value(), c.reporterNameShared(),
                 c.contactName()).update() == 1;
@@ -199,7 +200,8 @@ public class CaseRecords {
         return new CaseView(new CaseId(rs.getObject("id", UUID.class)), rs.getString("reference"),
                 CaseOrigin.valueOf(rs.getString("origin")), rs.getString("kind"), org(rs, "org_id"),
                 rs.getObject("report_id", UUID.class), rs.getString("report_reference"), org(rs, "hospital_org_id"),
-                rs.getString("hospital_name"), org(rs, "manufacturer_org_id"), rs.getString("manufacturer_name"), rs.getString("device_name"), rs.getString("summary"),
+                rs.getString("hospital_name"), org(rs, "manufacturer_org_id"), rs.getString("manufacturer_name"),
+                org(rs, "representative_org_id"), rs.getString("device_name"), rs.getString("summary"),
                 source == null ? null : ComplaintSource.valueOf(source), rs.getString("complainant"), received,
                 rs.getString("contact_name"), CaseStatus.valueOf(rs.getString("status")),
                 advice == null ? null : InterimAdvice.valueOf(advice), rs.getString("interim_advice_text"),
