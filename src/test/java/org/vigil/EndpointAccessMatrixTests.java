@@ -597,7 +597,15 @@ class EndpointAccessMatrixTests {
             Map.entry("reportId", new PathFixture(holdings -> org.vigil.support.IncidentFixtures.reportOf(
                     holdings.organisation().id(), holdings.member()).reportId().toString(), RANDOM_ID)),
             Map.entry("attachmentId", new PathFixture(holdings -> org.vigil.support.IncidentFixtures.reportOf(
-                    holdings.organisation().id(), holdings.member()).attachmentId().toString(), RANDOM_ID)));
+                    holdings.organisation().id(), holdings.member()).attachmentId().toString(), RANDOM_ID)),
+            // A case of the organisation's (org.vigil.casework.CaseFixtures): a hospital's own case, or for a
+            // manufacturer a hospital's case shared with it; made on first use by submitting a report.
+            Map.entry("caseId", new PathFixture(holdings -> org.vigil.casework.CaseFixtures.caseOf(
+                    holdings.organisation()).caseId().toString(), RANDOM_ID)),
+            Map.entry("caseReportId", new PathFixture(holdings -> org.vigil.casework.CaseFixtures.caseOf(
+                    holdings.organisation()).reportId().toString(), RANDOM_ID)),
+            // A device return step: the manufacturer's first one (refused as 400 for the hospital side).
+            Map.entry("step", new PathFixture(holdings -> "request", () -> "request")));
 
     private static String fill(Endpoint endpoint, Holdings holdings) {
         return fill(endpoint, fixture -> fixture.recordOf().apply(holdings));
@@ -753,7 +761,37 @@ class EndpointAccessMatrixTests {
                     "description", "matrix"))),
             Map.entry("POST /reports/{reportId}/submit", (target, caller) -> Body.form(Map.of("version", 1))),
             Map.entry("POST /reports/{reportId}/attachments", (target, caller) -> Body.none()),
-            Map.entry("POST /reports/{reportId}/authority-copy", (target, caller) -> Body.none()));
+            Map.entry("POST /reports/{reportId}/authority-copy", (target, caller) -> Body.none()),
+            // Cases (org.vigil.casework): valid writes; those a side may not take answer 400 naming the field.
+            Map.entry("POST /api/v1/cases/{caseId}/messages",
+                    (target, caller) -> Body.json(Map.of("text", "Matrix message"))),
+            Map.entry("POST /cases/{caseId}/messages", (target, caller) -> Body.form(Map.of("text", "Matrix message"))),
+            Map.entry("POST /api/v1/cases/{caseId}/internal-notes",
+                    (target, caller) -> Body.json(Map.of("text", "Matrix note"))),
+            Map.entry("POST /cases/{caseId}/internal-notes",
+                    (target, caller) -> Body.form(Map.of("text", "Matrix note"))),
+            Map.entry("POST /api/v1/cases/{caseId}/status",
+                    (target, caller) -> Body.json(Map.of("status", "UNDER_INVESTIGATION"))),
+            Map.entry("POST /cases/{caseId}/status",
+                    (target, caller) -> Body.form(Map.of("status", "UNDER_INVESTIGATION"))),
+            Map.entry("POST /api/v1/cases/{caseId}/interim-advice", (target, caller) -> Body.json(Map.of(
+                    "advice", "CONTINUE_USE", "text", "Matrix: no known risk"))),
+            Map.entry("POST /cases/{caseId}/interim-advice", (target, caller) -> Body.form(Map.of(
+                    "advice", "CONTINUE_USE", "text", "Matrix: no known risk"))),
+            Map.entry("POST /api/v1/cases/{caseId}/device-return/{step}",
+                    (target, caller) -> Body.json(Map.of("instructions", "Matrix: send it back"))),
+            Map.entry("POST /cases/{caseId}/device-return/{step}",
+                    (target, caller) -> Body.form(Map.of("detail", "Matrix: send it back"))),
+            Map.entry("POST /api/v1/cases/{caseId}/outcome", (target, caller) -> Body.json(Map.of(
+                    "outcome", "Matrix outcome", "rootCause", "Matrix root cause"))),
+            Map.entry("POST /cases/{caseId}/outcome", (target, caller) -> Body.form(Map.of(
+                    "outcome", "Matrix outcome", "rootCause", "Matrix root cause"))),
+            Map.entry("POST /api/v1/cases/{caseId}/assignee", (target, caller) -> Body.json(Map.of())),
+            Map.entry("POST /cases/{caseId}/assignee", (target, caller) -> Body.form(Map.of("assignee", ""))),
+            Map.entry("POST /api/v1/complaints", (target, caller) -> Body.json(Map.of("source", "PHONE",
+                    "device", "Matrix infusion pump", "description", "Matrix: the display flickers"))),
+            Map.entry("POST /complaints", (target, caller) -> Body.form(Map.of("source", "PHONE",
+                    "device", "Matrix infusion pump", "description", "Matrix: the display flickers"))));
 
     private static DeviceFixtures.Device deviceOf(Holdings holdings) {
         return DeviceFixtures.deviceOf(holdings.organisation().id());
