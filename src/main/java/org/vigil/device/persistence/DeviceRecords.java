@@ -109,8 +109,10 @@ public class DeviceRecords {
         }
         String[] keys = dis.toArray(String[]::new);
         for (StoredUdi udi : udis("""
-                u.udi_di = ANY(?) OR u.id IN (SELECT p.udi_di_id FROM udi_di_package p WHERE p.package_udi_di = ANY(?))
+                u.id IN (SELECT x.id FROM udi_di x WHERE x.udi_di = ANY(?)
+                         UNION ALL SELECT p.udi_di_id FROM udi_di_package p WHERE p.package_udi_di = ANY(?))
                 """, keys, keys)) {
+            // Two index lookups joined by id: an OR with a sub-select made PostgreSQL scan every UDI-DI per call.
             found.put(udi.data().udiDi(), udi);
             udi.data().packageLevels().forEach(level -> found.put(level.udiDi(), udi));
         }
