@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.vigil.support.Chromium;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -41,16 +35,13 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vigil.embedded-db.database=vigil_browser")
 @ActiveProfiles("demo")
-@ExtendWith(BrowserSignInTests.WhenChromiumIsInstalled.class)
+@ExtendWith(Chromium.WhenInstalled.class)
 class BrowserSignInTests {
 
     private static final String PASSWORD = "Vigil-demo-2026";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** Only so that a broken page fails the test instead of hanging it; no assertion is about speed. */
-    private static final double HANG_GUARD_MS = 60_000;
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @LocalServerPort
     int port;
@@ -60,61 +51,19 @@ class BrowserSignInTests {
 
     @BeforeAll
     static void launch_chromium() {
-        Path chromium = chromium();
-        if (!Files.isExecutable(chromium)) {
-            fail(missingChromium(chromium) + ". VIGIL_REQUIRE_BROWSER=1 requires the browser tests to run.");
-        }
-        // The driver installs browsers when it starts unless told not to; the machine has no network for that.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setTimeout(HANG_GUARD_MS)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    private static Path chromium() {
-        return Path.of(System.getenv().getOrDefault("VIGIL_CHROMIUM", "/usr/bin/chromium"));
-    }
-
-    private static String missingChromium(Path chromium) {
-        return "No chromium at " + chromium + ": install Debian's chromium (apt-get install -y chromium) or point "
-                + "VIGIL_CHROMIUM at a Chromium executable";
-    }
-
-    /**
-     * Skips the class, before Vigil is started for it, when chromium is missing, unless VIGIL_REQUIRE_BROWSER=1
-     * (then {@link #launch_chromium} fails it).
-     */
-    static final class WhenChromiumIsInstalled implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            Path chromium = chromium();
-            if (Files.isExecutable(chromium) || "1".equals(System.getenv("VIGIL_REQUIRE_BROWSER"))) {
-                return ConditionEvaluationResult.enabled("chromium at " + chromium);
-            }
-            return ConditionEvaluationResult.disabled(missingChromium(chromium) + "; browser tests skipped "
-                    + "(VIGIL_REQUIRE_BROWSER=1 makes this a failure).");
-        }
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void close_chromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @BeforeEach
     void open_a_fresh_browser_session() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
-        context.setDefaultTimeout(HANG_GUARD_MS);
-        context.setDefaultNavigationTimeout(HANG_GUARD_MS);
+        context = chromium.newSession(1280, 800);
         page = context.newPage();
     }
 

@@ -7,14 +7,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vigil.support.Chromium;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,16 +35,13 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vigil.embedded-db.database=vigil_browser")
 @ActiveProfiles("demo")
-@ExtendWith(BrowserSignInTests.WhenChromiumIsInstalled.class)
+@ExtendWith(Chromium.WhenInstalled.class)
 class IncidentReportBrowserTests {
 
     private static final String PASSWORD = "Vigil-demo-2026";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** Only so that a broken page fails the test instead of hanging it; no assertion is about speed. */
-    private static final double HANG_GUARD_MS = 60_000;
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @LocalServerPort
     int port;
@@ -57,31 +51,19 @@ class IncidentReportBrowserTests {
 
     @BeforeAll
     static void launch_chromium() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getenv().getOrDefault("VIGIL_CHROMIUM", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setTimeout(HANG_GUARD_MS)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void close_chromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @BeforeEach
     void sign_in_as_a_hospital_reporter() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
-        context.setDefaultTimeout(HANG_GUARD_MS);
-        context.setDefaultNavigationTimeout(HANG_GUARD_MS);
+        context = chromium.newSession(1280, 900);
         page = context.newPage();
         page.navigate(url("/login"));
         page.getByLabel("E-mail address").fill("reporter@hospital-a.demo");

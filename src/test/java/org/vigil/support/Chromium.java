@@ -1,0 +1,93 @@
+package org.vigil.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Debian's chromium driven by Playwright, as every browser test uses it: the browser the distribution packages
+ * ({@code VIGIL_CHROMIUM} overrides {@code /usr/bin/chromium}), headless, and never a downloaded one. A test class
+ * launches it once ({@link #launch()}), opens a fresh session per test ({@link #newSession}) and closes it after all.
+ */
+public final class Chromium implements AutoCloseable {
+
+    /** Only so that a broken page fails the test instead of hanging it; no assertion is about speed. */
+    public static final double HANG_GUARD_MS = 60_000;
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    /** Starts chromium; fails the class when it is missing (only reached with VIGIL_REQUIRE_BROWSER=1). */
+    public static Chromium launch() {
+        Path chromium = executable();
+        if (!Files.isExecutable(chromium)) {
+            fail(missing(chromium) + ". VIGIL_REQUIRE_BROWSER=1 requires the browser tests to run.");
+        }
+        // The driver installs browsers when it starts unless told not to; the machine has no network for that.
+        var playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setTimeout(HANG_GUARD_MS)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        return new Chromium(playwright, browser);
+    }
+
+    /** A fresh session (no cookies) with a window of the given size, British English, and the hang guard. */
+    public BrowserContext newSession(int width, int height) {
+        var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setLocale("en-GB"));
+        context.setDefaultTimeout(HANG_GUARD_MS);
+        context.setDefaultNavigationTimeout(HANG_GUARD_MS);
+        return context;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+
+    static Path executable() {
+        return Path.of(System.getenv().getOrDefault("VIGIL_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    static String missing(Path chromium) {
+        return "No chromium at " + chromium + ": install Debian's chromium (apt-get install -y chromium) or point "
+                + "VIGIL_CHROMIUM at a Chromium executable";
+    }
+
+    /**
+     * Skips a browser test class, before Vigil is started for it, when chromium is missing, unless
+     * VIGIL_REQUIRE_BROWSER=1 (then {@link #launch} fails it), so that a missing browser cannot pass unnoticed in CI.
+     */
+    public static final class WhenInstalled implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            Path chromium = executable();
+            if (Files.isExecutable(chromium) || "1".equals(System.getenv("VIGIL_REQUIRE_BROWSER"))) {
+                return ConditionEvaluationResult.enabled("chromium at " + chromium);
+            }
+            return ConditionEvaluationResult.disabled(missing(chromium) + "; browser tests skipped "
+                    + "(VIGIL_REQUIRE_BROWSER=1 makes this a failure).");
+        }
+    }
+}
