@@ -40,7 +40,7 @@ public record EmdnRelease(String version, List<EmdnTerm> terms) {
     }
 
     public static EmdnRelease read(Reader source) throws IOException, InvalidRelease {
-        var lines = new TsvLines(new BufferedReader(source));
+        var lines = new QuotedRecords(new BufferedReader(source), '\t', true);
         List<String> first = lines.next();
         if (first == null || first.isEmpty() || !first.getFirst().strip().toUpperCase(Locale.ROOT).startsWith("EMDN")) {
             throw new InvalidRelease(List.of("line 1: expected the version line, for example 'EMDN V2'"));
@@ -97,71 +97,6 @@ public record EmdnRelease(String version, List<EmdnTerm> terms) {
             throw new InvalidRelease(problems);
         }
         return new EmdnRelease(version, List.copyOf(terms));
-    }
-
-    /** Reads tab-separated records; a field in double quotes may contain tabs and line breaks. */
-    private static final class TsvLines {
-
-        private final BufferedReader in;
-        private int line;
-        private int recordLine;
-
-        TsvLines(BufferedReader in) {
-            this.in = in;
-        }
-
-        int lineOfLastRecord() {
-            return recordLine;
-        }
-
-        List<String> next() throws IOException {
-            String text = in.readLine();
-            if (text == null) {
-                return null;
-            }
-            line++;
-            recordLine = line;
-            var fields = new ArrayList<String>();
-            var field = new StringBuilder();
-            boolean quoted = false;
-            int i = 0;
-            while (true) {
-                if (i >= text.length()) {
-                    if (quoted) {
-                        String more = in.readLine();
-                        if (more == null) {
-                            break;
-                        }
-                        line++;
-                        field.append('\n');
-                        text = more;
-                        i = 0;
-                        continue;
-                    }
-                    break;
-                }
-                char c = text.charAt(i++);
-                if (quoted) {
-                    if (c == '"' && i < text.length() && text.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == '\t') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            fields.add(field.toString());
-            return fields;
-        }
     }
 
     /** Codes of the release, for checks. */

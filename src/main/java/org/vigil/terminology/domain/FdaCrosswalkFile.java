@@ -33,7 +33,7 @@ public final class FdaCrosswalkFile {
 
     public static List<CrosswalkEntry> read(Reader source) throws IOException, ImdrfReleaseFile.InvalidRelease {
         var in = new BufferedReader(source);
-        var records = new CsvRecords(in);
+        var records = new QuotedRecords(in, ',', false);
         List<String> header = records.next();
         if (header == null) {
             throw new ImdrfReleaseFile.InvalidRelease(List.of("line 1: the file is empty"));
@@ -52,7 +52,7 @@ public final class FdaCrosswalkFile {
         Set<String> pairs = new HashSet<>();
         List<String> fields;
         while ((fields = records.next()) != null) {
-            int line = records.line();
+            int line = records.lineOfLastRecord();
             if (fields.stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -90,70 +90,5 @@ public final class FdaCrosswalkFile {
     private static String column(List<String> fields, Map<String, Integer> columns, String name) {
         int index = columns.get(name.toLowerCase(Locale.ROOT));
         return index < fields.size() ? fields.get(index).strip() : "";
-    }
-
-    /** RFC 4180 records: a field in double quotes may hold commas, doubled quotes and line breaks. */
-    private static final class CsvRecords {
-
-        private final BufferedReader in;
-        private int line;
-        private int recordLine;
-
-        CsvRecords(BufferedReader in) {
-            this.in = in;
-        }
-
-        int line() {
-            return recordLine;
-        }
-
-        List<String> next() throws IOException {
-            String text = in.readLine();
-            if (text == null) {
-                return null;
-            }
-            line++;
-            recordLine = line;
-            var fields = new ArrayList<String>();
-            var field = new StringBuilder();
-            boolean quoted = false;
-            int i = 0;
-            while (true) {
-                if (i >= text.length()) {
-                    if (quoted) {
-                        String more = in.readLine();
-                        if (more == null) {
-                            break;
-                        }
-                        line++;
-                        field.append('\n');
-                        text = more;
-                        i = 0;
-                        continue;
-                    }
-                    break;
-                }
-                char c = text.charAt(i++);
-                if (quoted) {
-                    if (c == '"' && i < text.length() && text.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            fields.add(field.toString());
-            return fields;
-        }
     }
 }
