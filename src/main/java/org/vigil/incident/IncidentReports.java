@@ -33,7 +33,6 @@ import org.vigil.shared.Role;
 import org.vigil.shared.Tenancy;
 import org.vigil.shared.VigilPrincipal;
 import org.vigil.terminology.ImdrfAnnex;
-import org.vigil.terminology.ImdrfStatus;
 import org.vigil.terminology.ImdrfTerminology;
 
 /**
@@ -342,20 +341,7 @@ public class IncidentReports {
     }
 
     private Optional<String> codeProblem(char annexLetter, String code) {
-        var annex = ImdrfAnnex.of(String.valueOf(annexLetter)).orElseThrow();
-        var term = terminology.find(annex, code);
-        if (term.isEmpty()) {
-            return Optional.of("IMDRF Annex " + annex + " (" + annex.title() + ") has no code " + code + ".");
-        }
-        if (!term.get().currentRelease() || term.get().status() == ImdrfStatus.RETIRED) {
-            return Optional.of(term.get().code() + " " + term.get().term() + " is retired and cannot be chosen for a "
-                    + "new report; choose a current term.");
-        }
-        if (term.get().status() == ImdrfStatus.NOT_SELECTABLE) {
-            return Optional.of(term.get().code() + " " + term.get().term() + " is a grouping term; choose a more "
-                    + "detailed term under it.");
-        }
-        return Optional.empty();
+        return terminology.whyNotSelectable(ImdrfAnnex.of(String.valueOf(annexLetter)).orElseThrow(), code);
     }
 
     private ReportContent withPseudonym(ReportContent content, String patientIdentifier, String saved) {

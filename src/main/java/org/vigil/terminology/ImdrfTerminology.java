@@ -124,20 +124,36 @@ public class ImdrfTerminology {
      */
     @Transactional(readOnly = true)
     public ImdrfTerm requireSelectable(String field, ImdrfAnnex annex, String code) {
-        if (code == null || code.isBlank()) {
-            throw InvalidInputException.of(field, "Choose an IMDRF Annex " + annex + " term.");
+        var problem = whyNotSelectable(annex, code);
+        if (problem.isPresent()) {
+            throw InvalidInputException.of(field, problem.get());
         }
-        var term = find(annex, code).orElseThrow(() -> InvalidInputException.of(field,
-                "IMDRF Annex " + annex + " (" + annex.title() + ") has no code " + normal(code) + "."));
+        return find(annex, code).orElseThrow();
+    }
+
+    /**
+     * Why {@code code} cannot be chosen for a new record in {@code annex}, in words for the person coding; empty when
+     * it can. The rules of {@link #requireSelectable}, for callers that collect every problem of a form at once.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotSelectable(ImdrfAnnex annex, String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.of("Choose an IMDRF Annex " + annex + " term.");
+        }
+        var found = find(annex, code);
+        if (found.isEmpty()) {
+            return Optional.of("IMDRF Annex " + annex + " (" + annex.title() + ") has no code " + normal(code) + ".");
+        }
+        var term = found.get();
         if (!term.currentRelease() || term.status() == ImdrfStatus.RETIRED) {
-            throw InvalidInputException.of(field, term.code() + " " + term.term() + " is retired (" + term.statusNote()
+            return Optional.of(term.code() + " " + term.term() + " is retired (" + term.statusNote()
                     + ") and cannot be chosen for a new report; choose a current term.");
         }
         if (term.status() == ImdrfStatus.NOT_SELECTABLE) {
-            throw InvalidInputException.of(field, term.code() + " " + term.term() + " is a grouping term IMDRF marks "
-                    + "not selectable; choose a more detailed term under it.");
+            return Optional.of(term.code() + " " + term.term() + " is a grouping term IMDRF marks not selectable; "
+                    + "choose a more detailed term under it.");
         }
-        return term;
+        return Optional.empty();
     }
 
     /**
