@@ -333,11 +333,7 @@ public class IncidentReports {
                 device.model() != null ? device.model() : udi.data().model(),
                 device.reference() != null ? device.reference() : udi.data().reference(), device.lot(),
                 device.serial(), device.expiry(), device.softwareVersion());
-        return new ReportContent(content.kind(), content.cybersecurityEventType(), matched, content.occurredOn(),
-                content.becameAwareOn(), content.department(), content.description(), content.deviceProblemCodes(),
-                content.personInvolved(), content.signsAndSymptomsCodes(), content.healthImpactCodes(), content.age(),
-                content.ageUnit(), content.sex(), content.weightKg(), content.patientPseudonym(),
-                content.deviceAvailability(), content.deviceLocation(), content.reporterNameShared());
+        return content.withDevice(matched);
     }
 
     private Optional<String> codeProblem(char annexLetter, String code) {
@@ -347,11 +343,7 @@ public class IncidentReports {
     private ReportContent withPseudonym(ReportContent content, String patientIdentifier, String saved) {
         String pseudonym = patientIdentifier != null && !patientIdentifier.isBlank()
                 ? pseudonyms.pseudonymFor(patientIdentifier) : saved;
-        return new ReportContent(content.kind(), content.cybersecurityEventType(), content.device(),
-                content.occurredOn(), content.becameAwareOn(), content.department(), content.description(),
-                content.deviceProblemCodes(), content.personInvolved(), content.signsAndSymptomsCodes(),
-                content.healthImpactCodes(), content.age(), content.ageUnit(), content.sex(), content.weightKg(),
-                pseudonym, content.deviceAvailability(), content.deviceLocation(), content.reporterNameShared());
+        return content.withPatientPseudonym(pseudonym);
     }
 
     private ReportView draftOfCaller(ReportId id) {

@@ -68,4 +68,25 @@ public record ReportContent(
         return new ReportContent(kind, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, false);
     }
+
+    /** This report as another kind. */
+    public ReportContent withKind(ReportKind newKind) {
+        return new ReportContent(newKind, cybersecurityEventType, device, occurredOn, becameAwareOn, department,
+                description, deviceProblemCodes, personInvolved, signsAndSymptomsCodes, healthImpactCodes, age, ageUnit,
+                sex, weightKg, patientPseudonym, deviceAvailability, deviceLocation, reporterNameShared);
+    }
+
+    /** This report about {@code newDevice}. */
+    public ReportContent withDevice(ReportedDevice newDevice) {
+        return new ReportContent(kind, cybersecurityEventType, newDevice, occurredOn, becameAwareOn, department,
+                description, deviceProblemCodes, personInvolved, signsAndSymptomsCodes, healthImpactCodes, age, ageUnit,
+                sex, weightKg, patientPseudonym, deviceAvailability, deviceLocation, reporterNameShared);
+    }
+
+    /** This report with the patient under {@code pseudonym} ({@code null}: no patient identified). */
+    public ReportContent withPatientPseudonym(String pseudonym) {
+        return new ReportContent(kind, cybersecurityEventType, device, occurredOn, becameAwareOn, department,
+                description, deviceProblemCodes, personInvolved, signsAndSymptomsCodes, healthImpactCodes, age, ageUnit,
+                sex, weightKg, pseudonym, deviceAvailability, deviceLocation, reporterNameShared);
+    }
 }

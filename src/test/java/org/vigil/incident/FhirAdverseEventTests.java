@@ -102,13 +102,7 @@ class FhirAdverseEventTests {
         var back = fhir.read(json);
         assertThat(back.patientPseudonym()).isEqualTo("P1-ABCDEFGHIJKLMNOPQRSTUVWXYZ");
         assertThat(back.patientIdentifier()).isNull();
-        var withPseudonym = new ReportContent(back.content().kind(), back.content().cybersecurityEventType(),
-                back.content().device(), back.content().occurredOn(), back.content().becameAwareOn(),
-                back.content().department(), back.content().description(), back.content().deviceProblemCodes(),
-                back.content().personInvolved(), back.content().signsAndSymptomsCodes(),
-                back.content().healthImpactCodes(), back.content().age(), back.content().ageUnit(), back.content().sex(),
-                back.content().weightKg(), back.patientPseudonym(), back.content().deviceAvailability(),
-                back.content().deviceLocation(), back.content().reporterNameShared());
+        var withPseudonym = back.content().withPatientPseudonym(back.patientPseudonym());
         assertThat(withPseudonym).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo,
                 BigDecimal.class).isEqualTo(report);
         assertThat(back.sourceId()).isEqualTo("7f6c2a36-2f7e-4d0e-9a43-2f1b1f8e8a11");

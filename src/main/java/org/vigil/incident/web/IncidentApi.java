@@ -75,7 +75,7 @@ class IncidentApi {
         ReportView created;
         if (body != null && body.content() != null) {
             var content = body.kind() == null || body.kind() == body.content().kind() ? body.content()
-                    : withKind(body.content(), body.kind());
+                    : body.content().withKind(body.kind());
             created = reports.startDraft(content, body.patientIdentifier());
         } else {
             created = reports.startDraft(body == null ? ReportKind.INCIDENT : body.kind());
@@ -173,13 +173,6 @@ class IncidentApi {
         if (version == null) {
             throw InvalidInputException.of("version", "Give the version of the draft this is based on.");
         }
-    }
-
-    static ReportContent withKind(ReportContent c, ReportKind kind) {
-        return new ReportContent(kind, c.cybersecurityEventType(), c.device(), c.occurredOn(), c.becameAwareOn(),
-                c.department(), c.description(), c.deviceProblemCodes(), c.personInvolved(), c.signsAndSymptomsCodes(),
-                c.healthImpactCodes(), c.age(), c.ageUnit(), c.sex(), c.weightKg(), c.patientPseudonym(),
-                c.deviceAvailability(), c.deviceLocation(), c.reporterNameShared());
     }
 
     /** The answer to an attachment download, shared by the page and the API. */
