@@ -150,12 +150,6 @@ public class DeviceImportBenchmark {
     }
 
     private static String gtin(long n) {
-        String body = "0400" + String.format("%09d", n);
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int digit = body.charAt(body.length() - 1 - i) - '0';
-            sum += i % 2 == 0 ? digit * 3 : digit;
-        }
-        return body + (10 - sum % 10) % 10;
+        return org.vigil.udi.Gs1.withCheckDigit("0400" + String.format("%09d", n)).value();
     }
 }

@@ -3,6 +3,7 @@ package org.vigil.udi;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.vigil.udi.checkchar.Mod10;
 import org.vigil.udi.diagnostic.Diagnostics;
 import org.vigil.udi.gs1.DigitalLinkWriter;
 import org.vigil.udi.gs1.ElementList;
@@ -25,6 +26,26 @@ public final class Gs1 {
     private static final ScanDataWriter SCAN_DATA = new ScanDataWriter(DICTIONARY);
 
     private Gs1() {
+    }
+
+    /**
+     * {@code digits} followed by their GS1 check digit (GS1 General Specifications section 7.9.1), for example the 13
+     * digits of a GTIN-14 without its last one; fails, naming the position, at the first character that is not a digit.
+     */
+    public static Conversion withCheckDigit(String digits) {
+        Objects.requireNonNull(digits, "digits");
+        if (digits.isEmpty()) {
+            return Conversion.failed(List.of(new UdiProblem(0, "there are no digits to compute a check digit for")));
+        }
+        int check = Mod10.compute(digits, 0, digits.length());
+        if (check < 0) {
+            int position = 0;
+            while (digits.charAt(position) >= '0' && digits.charAt(position) <= '9') {
+                position++;
+            }
+            return Conversion.failed(List.of(new UdiProblem(position, "a GS1 check digit is computed over digits only")));
+        }
+        return Conversion.of(digits + check);
     }
 
     /** Reads bracketed HRI, e.g. {@code (01)09506000134352(17)261231(10)AB1}. */

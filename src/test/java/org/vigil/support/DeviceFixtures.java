@@ -17,6 +17,7 @@ import org.vigil.shared.Actor;
 import org.vigil.shared.OrganisationId;
 import org.vigil.shared.Tenancy;
 import org.vigil.udi.BasicUdiDi;
+import org.vigil.udi.Gs1;
 import org.vigil.udi.IssuingEntity;
 
 /**
@@ -38,13 +39,8 @@ public final class DeviceFixtures {
 
     /** A GTIN-14 no test used before, with its check digit (test company prefix 0 400). */
     public static String gtin() {
-        String body = "0400" + String.format("%09d", SEQUENCE.incrementAndGet() % 1_000_000_000L);
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int digit = body.charAt(body.length() - 1 - i) - '0';
-            sum += i % 2 == 0 ? digit * 3 : digit;
-        }
-        return body + (10 - sum % 10) % 10;
+        return Gs1.withCheckDigit("0400" + String.format("%09d", SEQUENCE.incrementAndGet() % 1_000_000_000L))
+                .value();
     }
 
     /** A GS1 GMN Basic UDI-DI no test used before, with its check pair. */

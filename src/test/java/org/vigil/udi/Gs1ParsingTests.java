@@ -297,6 +297,15 @@ class Gs1ParsingTests {
     }
 
     @Test
+    void the_gs1_check_digit_completes_a_gtin_and_refuses_non_digits_GenSpecs_7_9_1() {
+        assertThat(Gs1.withCheckDigit("0950600013435").value()).isEqualTo("09506000134352");
+        Conversion refused = Gs1.withCheckDigit("09506X0013435");
+        assertThat(refused.succeeded()).isFalse();
+        assertThat(refused.problems()).singleElement().extracting(UdiProblem::position).isEqualTo(5);
+        assertThat(Gs1.withCheckDigit("").succeeded()).isFalse();
+    }
+
+    @Test
     void element_string_and_hri_conversions_refuse_invalid_data() {
         Conversion c = Gs1.toHri("^0109506000134353");
         assertThat(c.succeeded()).isFalse();

@@ -66,13 +66,8 @@ public final class DeviceCsvGenerator {
     }
 
     public static String gtin(String companyPrefix, long item) {
-        String body = "0" + companyPrefix + String.format("%0" + (12 - companyPrefix.length()) + "d", item);
-        for (int check = 0; check <= 9; check++) {
-            if (Gs1.parseBracketed("(01)" + body + check).valid()) {
-                return body + check;
-            }
-        }
-        throw new IllegalStateException("No GS1 check digit for " + body);
+        return Gs1.withCheckDigit("0" + companyPrefix + String.format("%0" + (12 - companyPrefix.length()) + "d", item))
+                .value();
     }
 
     private BasicUdiDiData basic(int family) {
@@ -102,7 +97,7 @@ public final class DeviceCsvGenerator {
         // A case of the base units: packaging indicator 1 in front of the next item reference (GS1 GenSpecs 3.4.2).
         String caseBody = "1" + gtin(companyPrefix, 2L * i + 2).substring(1, 13);
         List<PackageLevel> packages = random.nextInt(3) == 0
-                ? List.of(new PackageLevel(caseBody + checkFor(caseBody), di, 5 + random.nextInt(50)))
+                ? List.of(new PackageLevel(Gs1.withCheckDigit(caseBody).value(), di, 5 + random.nextInt(50)))
                 : List.of();
         List<MarketPlacement> markets = new ArrayList<>();
         int countries = 1 + random.nextInt(4);
@@ -119,14 +114,5 @@ public final class DeviceCsvGenerator {
                 "M-" + (i % 97), "REF " + (10000 + i), EMDN[random.nextInt(EMDN.length)],
                 software ? "2." + random.nextInt(9) + "." + random.nextInt(20) : null,
                 software ? "fw-" + random.nextInt(5) : null, packages, markets);
-    }
-
-    private static String checkFor(String thirteenDigits) {
-        for (int check = 0; check <= 9; check++) {
-            if (Gs1.parseBracketed("(01)" + thirteenDigits + check).valid()) {
-                return String.valueOf(check);
-            }
-        }
-        throw new IllegalStateException();
     }
 }
