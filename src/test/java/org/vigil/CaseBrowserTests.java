@@ -107,16 +107,16 @@ class CaseBrowserTests {
 
             maker.locator("#detail-request").fill("Decontaminate and use the prepaid box.");
             maker.locator("#step-request").click();
-            maker.waitForSelector("#device-return-state:has-text('requested')");
+            maker.waitForSelector("#device-return-state:text-is('requested')");
 
             hospital.reload();
             hospital.locator("#detail-ship").fill("JJD000390007");
             hospital.locator("#step-ship").click();
-            hospital.waitForSelector("#device-return-state:has-text('shipped')");
+            hospital.waitForSelector("#device-return-state:text-is('shipped')");
 
             maker.reload();
             maker.locator("#step-receive").click();
-            maker.waitForSelector("#device-return-state:has-text('received')");
+            maker.waitForSelector("#device-return-state:text-is('received')");
 
             hospital.reload();
             var makerEntries = sharedEntries(maker);
