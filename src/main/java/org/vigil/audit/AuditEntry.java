@@ -11,7 +11,8 @@ import org.vigil.shared.UserId;
 /**
  * One entry of the audit trail as readers see it.
  *
- * @param seq position in the chain, starting at 1
+ * @param seq position in the chain, starting at 1; {@code 0} while the entry awaits sealing, normally for well under a
+ *        second after its change committed
  * @param recordedAt when, by the database clock (UTC)
  * @param actorUserId who, or {@code null} when Vigil itself acted
  * @param actorName the actor's name at the time

@@ -17,6 +17,7 @@ import org.vigil.audit.domain.AuditValues;
 import org.vigil.audit.domain.ChainVerifier;
 import org.vigil.audit.domain.ChainedEntry;
 import org.vigil.audit.persistence.AuditEntryStore;
+import org.vigil.audit.sealing.AuditSealer;
 import org.vigil.shared.Actor;
 import org.vigil.shared.InvalidInputException;
 import org.vigil.shared.OrganisationDirectory;
@@ -28,9 +29,9 @@ import org.vigil.shared.Tenancy;
  * Records changes in the audit trail and reads them back.
  *
  * <p>{@link #record} must be called inside the transaction that makes the change: the entry is written just before
- * that transaction commits, so the change and its audit entry are committed together or not at all. Appending locks
- * the end of the chain until commit, so concurrent writers queue up and never fork the chain; doing it last keeps
- * that lock short.
+ * that transaction commits, so the change and its audit entry are committed together or not at all. Writers never wait
+ * for each other: the {@link AuditSealer} links committed entries into the hash chain shortly after (see
+ * db/migration/audit/V2__sealed_after_commit.sql); until then an entry reads with {@code seq} 0.
  */
 @Service
 public class AuditTrail {
@@ -40,10 +41,12 @@ public class AuditTrail {
     // Looked up lazily: the organisation module records its own changes here, so neither can need the other first.
     private final ObjectProvider<OrganisationDirectory> organisations;
     private final TransactionTemplate readOnly;
+    private final AuditSealer sealer;
 
     AuditTrail(AuditEntryStore store, AuditValues values, ObjectProvider<OrganisationDirectory> organisations,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, AuditSealer sealer) {
         this.store = store;
+        this.sealer = sealer;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.values = values;
@@ -88,7 +91,15 @@ public class AuditTrail {
     }
 
     /**
-     * Checks the whole chain. Needs platform scope (a platform administrator, or {@link Actor#platform}). The check
+     * Links every entry committed so far into the hash chain now, instead of within the sealer's next second; answers
+     * how many it linked. For whoever needs the chain complete at once (an export of the chain, a test).
+     */
+    public long sealCommitted() {
+        return sealer.sealCommitted();
+    }
+
+    /**
+     * Checks the whole chain, after sealing every entry committed before the check. Needs platform scope (a platform administrator, or {@link Actor#platform}). The check
      * alone reads every entry, in a database scope of its own, and answers only the verdict.
      *
      * @param anchor optionally, a chain end recorded outside Vigil earlier ({@code seq} and hex hash); a rewrite of
@@ -100,6 +111,7 @@ public class AuditTrail {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Checking the audit chain needs platform scope");
         }
+        sealer.sealCommitted();
         return Tenancy.callAs(Actor.auditChainCheck(requester), () -> readOnly.execute(status -> {
             var verifier = new ChainVerifier(store::seqOfHash);
             store.streamAll(verifier::accept);
@@ -160,6 +172,13 @@ public class AuditTrail {
                 store.append(pending.stream().map(p -> new AuditEntryStore.NewEntry(p.actorUserId(), p.actorName(),
                         p.organisationId(), p.action(), p.record().type(), p.record().id(), p.before(), p.after(),
                         p.reason())).toList());
+            }
+        }
+
+        @Override
+        public void afterCommit() {
+            if (!pending.isEmpty()) {
+                sealer.wake();
             }
         }
 

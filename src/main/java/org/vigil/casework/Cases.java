@@ -178,7 +178,7 @@ public class Cases {
                 ? null : submitted.manufacturer();
         String contact = contactFor(hospital, report.reporter(), report.content().reporterNameShared());
         var id = CaseId.random();
-        String reference = records.nextReference(hospital, LocalDate.now(clock).getYear(), CaseOrigin.REPORT);
+        String reference = records.nextReference(LocalDate.now(clock).getYear(), CaseOrigin.REPORT);
         String hospitalName = directory.nameOf(hospital).orElse("the hospital");
         String manufacturerName = manufacturer == null ? null : directory.nameOf(manufacturer).orElse(null);
         OrganisationId representative = manufacturer == null ? null
@@ -246,7 +246,7 @@ public class Cases {
         OrganisationId manufacturer = actor.organisationId();
         String deviceName = deviceName(complaint.device().strip());
         var id = CaseId.random();
-        String reference = records.nextReference(manufacturer, today.getYear(), CaseOrigin.COMPLAINT);
+        String reference = records.nextReference(today.getYear(), CaseOrigin.COMPLAINT);
         LocalDate received = complaint.receivedOn() == null ? today : complaint.receivedOn();
         records.insert(new CaseRecords.NewCase(id, manufacturer, reference, CaseOrigin.COMPLAINT, "COMPLAINT", null,
                 null, null, null, manufacturer, directory.nameOf(manufacturer).orElse(null), null, deviceName,

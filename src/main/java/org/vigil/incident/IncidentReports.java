@@ -79,7 +79,7 @@ public class IncidentReports {
     public ReportView startDraft(ReportKind kind) {
         VigilPrincipal reporter = requireReporter();
         var id = ReportId.random();
-        String reference = records.nextReference(reporter.organisationId(), LocalDate.now(clock).getYear());
+        String reference = records.nextReference(LocalDate.now(clock).getYear());
         var content = ReportContent.blank(kind == null ? ReportKind.INCIDENT : kind);
         records.insert(id, reporter.organisationId(), reference, reporter.userId(), content);
         audit.record(AuditedChange.created("incident-report.draft-started", ref(id),

@@ -56,7 +56,7 @@ public final class IncidentFixtures {
                             LocalDate.now().minusDays(2), null, "ICU", "Fixture report for the matrix.",
                             List.of("A0401"), PersonInvolved.NONE, List.of(), List.of(), null, null, null, null,
                             null, DeviceAvailability.NOT_AVAILABLE, null, false);
-                    records.insert(id, owner, records.nextReference(owner, LocalDate.now().getYear()), member,
+                    records.insert(id, owner, records.nextReference(LocalDate.now().getYear()), member,
                             content);
                     byte[] pdf = "%PDF-1.4\n% matrix fixture\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
                     var attachment = UUID.randomUUID();

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * An audit entry exactly as stored: the fields covered by its hash, plus its place in the chain.
  *
- * @param seq position in the chain; not covered by the hash, so that reordering shows up as broken links
+ * @param seq position in the chain; not covered by the hash, so that reordering shows up as broken links; {@code 0}
+ *        (and no hashes) while the entry awaits sealing
  * @param recordedAt database clock, microsecond precision
  */
 public record ChainedEntry(

@@ -22,6 +22,9 @@ public class AuditEntryStore {
 
     private static final String COLUMNS = "seq, recorded_at, actor_user_id, actor_name, org_id, action, record_type, "
             + "record_id, old_value, new_value, reason, prev_hash, hash";
+    // An entry awaiting sealing has no place in the chain yet: seq 0, no hashes.
+    private static final String PENDING_COLUMNS = "0 AS seq, recorded_at, actor_user_id, actor_name, org_id, action, "
+            + "record_type, record_id, old_value, new_value, reason, NULL::bytea AS prev_hash, NULL::bytea AS hash";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -32,7 +35,7 @@ public class AuditEntryStore {
         this.streaming.setFetchSize(2_000);
     }
 
-    /** An entry to append; the database adds its time, place in the chain and hashes. */
+    /** An entry to append; the database adds its time, and the sealer its place in the chain and its hashes. */
     public record NewEntry(UUID actorUserId, String actorName, UUID organisationId, String action, String recordType,
             UUID recordId, String before, String after, String reason) {
     }
@@ -44,8 +47,8 @@ public class AuditEntryStore {
     }
 
     /**
-     * Appends {@code entries} to the chain, in order, in one round trip; the chain head stays locked until the
-     * calling transaction ends.
+     * Adds {@code entries}, in order, to the entries awaiting sealing, in one round trip, in the calling transaction.
+     * Nothing is locked: concurrent writers never wait for each other here.
      */
     public void append(List<NewEntry> entries) {
         int n = entries.size();
@@ -70,23 +73,68 @@ public class AuditEntryStore {
             afters[i] = entry.after();
             reasons[i] = entry.reason();
         }
-        jdbc.sql("SELECT audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        // WITH ORDINALITY keeps the caller's order in the identity column, which is the order of sealing.
+        jdbc.sql("""
+                INSERT INTO audit_pending (actor_user_id, actor_name, org_id, action, record_type, record_id, old_value,
+                                           new_value, reason)
+                SELECT a, n, o, act, rt, ri, b, af, r
+                  FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
+                              ?::text[]) WITH ORDINALITY AS e(a, n, o, act, rt, ri, b, af, r, i)
+                 ORDER BY i
+                """)
                 .params(actorIds, actorNames, organisations, actions, recordTypes, recordIds, befores, afters, reasons)
-                .query(Long.class).single();
+                .update();
     }
 
+    /**
+     * Moves up to {@code limit} committed pending entries into the chain (in the calling transaction, which holds the
+     * chain head until it ends) and answers how many.
+     */
+    public int seal(int limit) {
+        return jdbc.sql("SELECT audit_seal(?)").param(limit).query(Integer.class).single();
+    }
+
+    /** How many entries await sealing (as far as the caller may see) and when the oldest was recorded. */
+    public Backlog backlog() {
+        return jdbc.sql("SELECT count(*), min(recorded_at) FROM audit_pending")
+                .query((rs, n) -> new Backlog(rs.getLong(1), rs.getObject(2, OffsetDateTime.class) == null ? null
+                        : rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .single();
+    }
+
+    /** Entries awaiting sealing: how many, and the time of the oldest ({@code null} when none). */
+    public record Backlog(long entries, Instant oldest) {
+    }
+
+    /** The record's entries, oldest first: the sealed ones in chain order, then those awaiting sealing. */
     public List<ChainedEntry> history(String recordType, UUID recordId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE record_type = ? AND record_id = ? ORDER BY seq")
+        var entries = new java.util.ArrayList<>(jdbc.sql("SELECT " + COLUMNS
+                        + " FROM audit_entry WHERE record_type = ? AND record_id = ? ORDER BY seq")
                 .params(recordType, recordId)
                 .query(AuditEntryStore::entry)
-                .list();
+                .list());
+        entries.addAll(jdbc.sql("SELECT " + PENDING_COLUMNS
+                        + " FROM audit_pending WHERE record_type = ? AND record_id = ? ORDER BY id")
+                .params(recordType, recordId)
+                .query(AuditEntryStore::entry)
+                .list());
+        return entries;
     }
 
+    /** The newest entries first: those awaiting sealing, then the chain from its end. */
     public List<ChainedEntry> latest(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry ORDER BY seq DESC LIMIT ?")
+        var entries = new java.util.ArrayList<>(jdbc.sql("SELECT " + PENDING_COLUMNS
+                        + " FROM audit_pending ORDER BY id DESC LIMIT ?")
                 .param(limit)
                 .query(AuditEntryStore::entry)
-                .list();
+                .list());
+        if (entries.size() < limit) {
+            entries.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry ORDER BY seq DESC LIMIT ?")
+                    .param(limit - entries.size())
+                    .query(AuditEntryStore::entry)
+                    .list());
+        }
+        return entries;
     }
 
     /** Streams every visible entry in sequence order until {@code consumer} answers {@code false}. */

@@ -1,7 +1,6 @@
 package org.vigil.casework.events;
 
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.vigil.casework.Cases;
 import org.vigil.incident.IncidentReportSubmitted;
@@ -9,15 +8,14 @@ import org.vigil.shared.Actor;
 import org.vigil.shared.Tenancy;
 
 /**
- * Opens the shared case when a hospital submits a report (MDR Art. 87(10)–(11)).
+ * Opens the shared case when a hospital submits a report (MDR Art. 87(10)–(11)), in the submission's own transaction.
  *
- * <p>Why an asynchronous after-commit listener (as {@code @ApplicationModuleListener}) and not a listener inside the submit's transaction: the event
- * publication registry (JDBC, {@code event_publication}) stores the publication in the very transaction that submits
- * the report, so the case can never be lost: if Vigil stops after the submit committed and before the case is
- * opened, the incomplete publication is delivered again on restart ({@code republish-outstanding-events-on-restart}).
- * A failure to open the case (a bug, a database hiccup) never refuses the hospital's report, which is the regulated
- * record and must be kept. Opening is idempotent (one case per report, {@code vigil_case_one_per_report}), so a
- * redelivery opens nothing twice.
+ * <p>Why in the same transaction and not after commit: a submitted report and its case are one fact for both sides.
+ * Opened together, the hospital's "submitted" answer always comes with a case it can open at once (after commit, the
+ * case appeared a moment later and the link to it could answer "not found"), and a submission can never be committed
+ * without its case, with no redelivery to wait for. It also spares each submission three commits of the event
+ * publication registry, which decided the submission rate under load (docs/benchmarks.md). The price: should opening the
+ * case fail, the submission fails with it and the draft stays as it was, ready to be submitted again.
  */
 @Component
 public class CaseOpener {
@@ -28,12 +26,9 @@ public class CaseOpener {
         this.cases = cases;
     }
 
-    // Like @ApplicationModuleListener (after commit, asynchronous, tracked by the event publication registry) but
-    // without a surrounding transaction: a transaction begun before the actor is bound would see no organisation.
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(IncidentReportSubmitted submitted) {
-        // The case belongs to the hospital: act for it, whoever (or whatever thread) delivers the event.
+        // The case belongs to the hospital, which is also who submits: the transaction's organisation stays the same.
         Tenancy.runAs(Actor.system(submitted.hospital(), "case opening"), () -> cases.open(submitted));
     }
 }

@@ -57,13 +57,12 @@ public class CaseRecords {
             LocalDate receivedOn, UserId reporter, boolean reporterNameShared, String contactName) {
     }
 
-    /** The next case number of the owner for the year, e.g. {@code CASE-2026-00007}; locks the counter row. */
-    public String nextReference(OrganisationId owner, int year, CaseOrigin origin) {
-        int number = jdbc.sql("""
-                INSERT INTO vigil_case_counter (org_id, year, last) VALUES (?, ?, 1)
-                ON CONFLICT (org_id, year) DO UPDATE SET last = vigil_case_counter.last + 1
-                RETURNING last
-                """).params(owner.value(), year).query(Integer.class).single();
+    /**
+     * A new case number, unique in the installation, e.g. {@code CASE-2026-00007} for the year of creation; locks
+     * nothing (see db/migration/casework/V2__case_numbers_from_a_sequence.sql).
+     */
+    public String nextReference(int year, CaseOrigin origin) {
+        long number = jdbc.sql("SELECT nextval('vigil_case_number')").query(Long.class).single();
         return (origin == CaseOrigin.COMPLAINT ? "CPL" : "CASE") + "-%d-%05d".formatted(year, number);
     }
 

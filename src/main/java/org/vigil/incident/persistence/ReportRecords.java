@@ -33,13 +33,12 @@ public class ReportRecords {
         this.jdbc = jdbc;
     }
 
-    /** The next report number of the hospital for the year, e.g. {@code IR-2026-00042}; locks the counter row. */
-    public String nextReference(OrganisationId hospital, int year) {
-        int number = jdbc.sql("""
-                INSERT INTO incident_report_counter (org_id, year, last) VALUES (?, ?, 1)
-                ON CONFLICT (org_id, year) DO UPDATE SET last = incident_report_counter.last + 1
-                RETURNING last
-                """).params(hospital.value(), year).query(Integer.class).single();
+    /**
+     * A new report number, unique in the installation, e.g. {@code IR-2026-00042} for the year of creation; locks
+     * nothing (see db/migration/incident/V2__report_numbers_from_a_sequence.sql).
+     */
+    public String nextReference(int year) {
+        long number = jdbc.sql("SELECT nextval('incident_report_number')").query(Long.class).single();
         return "IR-%d-%05d".formatted(year, number);
     }
 
