@@ -228,6 +228,9 @@ class HospitalManufacturerCaseBrowserTests {
         assertThat(page.locator("#report-status").textContent()).isEqualTo("Submitted");
         assertThat(page.locator("#report-device").innerText()).contains("Vigil Hip Stem size 12");
         assertThat(page.locator("#case-link").getAttribute("href")).startsWith("/cases/by-report/");
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("incident-report-submitted.png"))
+                .setFullPage(true));
     }
 
     /**
