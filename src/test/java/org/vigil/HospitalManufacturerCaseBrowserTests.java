@@ -22,6 +22,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -43,8 +44,9 @@ import org.vigil.support.Chromium;
  * A's reporter scans the demo hip stem's UDI, codes the problem with the IMDRF Annex A picker, attaches a photo and
  * submits (MDR Art. 87(10)–(11), Art. 27 and Annex VI Part C, MIR 7.3.1 section 4.1); Manufacturer A's vigilance
  * officer, told by e-mail, finds the case in the inbox and requests the device; the hospital answers and ships it;
- * the manufacturer receives it (Art. 89(1) and (3)); both sides read the same timeline, and the hospital's internal
- * note reaches neither the manufacturer's page nor any e-mail.
+ * the manufacturer receives it and moves the case to investigation (Art. 89(1) and (3)); each side is told of the
+ * other's steps by e-mail; both sides read the same timeline, and the hospital's internal note reaches neither the
+ * manufacturer's page nor any e-mail.
  *
  * <p>Why one test and not one per step: the steps are the case's history, each needs the state the previous one left,
  * and what matters here is that they connect (the report opens the case the manufacturer sees, the manufacturer's
@@ -143,23 +145,30 @@ class HospitalManufacturerCaseBrowserTests {
             awaitState(hospital, "shipped");
             awaitMail(VIGILANCE, "New message on case " + reference);
 
-            // 4. The manufacturer receives it.
+            // 4. The manufacturer receives it and starts investigating (the case's status is not the device's state).
             maker.reload();
             assertThat(state(maker)).isEqualTo("shipped");
             assertThat(maker.locator("#timeline").innerText()).contains(ANSWER, TRACKING);
             maker.locator("#step-receive").click();
             awaitState(maker, "received");
             awaitMail(REPORTER, "Case " + reference + ": device return", "device received");
+            assertThat(maker.locator("#case-status").textContent()).isEqualTo("received");
+            maker.locator("#status").selectOption("UNDER_INVESTIGATION");
+            maker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move").setExact(true)).click();
+            maker.waitForSelector("#case-status:text-is('under investigation')");
+            awaitMail(REPORTER, "Case " + reference + ": status changed", "under investigation");
 
             // 5. Both sides read the same shared timeline.
             hospital.reload();
             assertThat(state(hospital)).isEqualTo("received");
+            assertThat(hospital.locator("#case-status").textContent()).isEqualTo("under investigation");
             var hospitalEntries = sharedEntries(hospital);
             var makerEntries = sharedEntries(maker);
             assertThat(makerEntries).isEqualTo(hospitalEntries);
             assertThat(hospitalEntries).extracting(Entry::text).satisfies(texts -> assertThat(String.join("\n", texts))
                     .containsSubsequence("Case opened from report", "Device requested: Decontaminate the stem",
-                            ANSWER, "Device shipped: " + TRACKING, "Device received by the manufacturer."));
+                            ANSWER, "Device shipped: " + TRACKING, "Device received by the manufacturer.",
+                            "Status: under investigation."));
 
             // 6. The internal note is on the hospital's page only, and in no e-mail.
             assertThat(hospital.locator("#timeline").innerText()).contains(NOTE);
