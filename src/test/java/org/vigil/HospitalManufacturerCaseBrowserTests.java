@@ -125,7 +125,10 @@ class HospitalManufacturerCaseBrowserTests {
             var newCase = awaitMail(VIGILANCE, "New case " + reference);
             assertThat(GreenMailUtil.getBody(newCase)).contains(casePath);
             maker.navigate(url("/inbox"));
-            maker.locator("#inbox a", new Page.LocatorOptions().setHasText(reference)).click();
+            // Case references are numbered per hospital, so the row is the one of this reference from Hospital A.
+            maker.locator("#inbox tr").filter(new Locator.FilterOptions().setHasText(reference))
+                    .filter(new Locator.FilterOptions().setHasText("Hospital A"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(reference)).click();
             maker.waitForURL(url(casePath));
             assertThat(state(maker)).isEqualTo("not requested");
             maker.locator("#detail-request").fill("Decontaminate the stem and use the prepaid box.");
