@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.vigil.deadline.DeadlineFixtures.PACKS;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.vigil.deadline.domain.DeadlineCalculator;
 import org.vigil.deadline.domain.RulePackFile;
+import org.vigil.deadline.domain.RuleSelection;
 import org.vigil.deadline.domain.RulePackFile.InvalidRulePack;
 
 /** Rule packs are data: the shipped ones load, and a bad one is refused with its file and field named. */
@@ -61,6 +68,25 @@ class RulePackFileTests {
         assertThat(rule.jurisdictions()).containsExactlyInAnyOrder(Jurisdiction.EU, Jurisdiction.XI);
         assertThat(rule.inForceOn(LocalDate.of(2021, 5, 25))).isFalse();
         assertThat(rule.inForceOn(LocalDate.of(2021, 5, 26))).isTrue();
+    }
+
+    @Test
+    void only_the_newest_version_of_a_pack_gives_obligations() {
+        RulePack first = RulePackFile.read("test-pack.v1.json", new StringReader(pack(1, GOOD_RULE)));
+        RulePack second = RulePackFile.read("test-pack.v2.json", new StringReader(pack(2,
+                GOOD_RULE.replace("{\"calendarDays\": 10}", "{\"calendarDays\": 9}"))));
+        var selection = new RuleSelection(List.of(second, first), new DeadlineCalculator(Map.of()));
+        var known = Instant.parse("2026-05-04T08:00:00Z");
+        var facts = new CaseFacts(PACKS.recipients("DE", Set.of(Jurisdiction.EU), "DE", DutyHolder.MANUFACTURER),
+                DeviceKind.MEDICAL_DEVICE, Classification.DEATH, known, known, ZoneId.of("Europe/Berlin"),
+                DutyHolder.MANUFACTURER, List.of());
+
+        var obligations = selection.obligations(facts);
+
+        assertThat(obligations).singleElement().satisfies(o -> {
+            assertThat(o.rule().packVersion()).isEqualTo(2);
+            assertThat(((Due.By) o.due()).date()).isEqualTo(LocalDate.of(2026, 5, 13));
+        });
     }
 
     @Test
@@ -139,11 +165,11 @@ class RulePackFileTests {
                 """.formatted(version, rules);
     }
 
-    private static java.util.List<String> catchInvalid(String json) {
+    private static List<String> catchInvalid(String json) {
         return catchInvalid("test-pack.v1.json", json);
     }
 
-    private static java.util.List<String> catchInvalid(String file, String json) {
+    private static List<String> catchInvalid(String file, String json) {
         try {
             RulePackFile.read(file, new StringReader(json));
         } catch (InvalidRulePack e) {

@@ -21,6 +21,10 @@ import org.vigil.deadline.RulePack;
  * rule of a pack covering the recipient's jurisdiction and the device kind, owed by the duty holder asked about,
  * triggered by the case's classification or one of its events, and in force on the date it is judged by.
  *
+ * <p>Only the newest version of each pack applies: a new version replaces the whole pack (its rules carry their own
+ * dates in force, so a rule that changed on a date keeps its old wording as a dated rule). Older versions stay
+ * listed for review.
+ *
  * <p>A classification rule is judged by the incident awareness date (MIR §1.2.c): a GB incident the manufacturer
  * learned of on 15 June 2025 stays under the rules before SI 2024/1368 even if its reportability became clear later.
  * An event rule is judged by the event's date. Obligations come out ordered by deadline, so equal inputs give equal
@@ -39,7 +43,11 @@ public final class RuleSelection {
     private final DeadlineCalculator calculator;
 
     public RuleSelection(List<RulePack> packs, DeadlineCalculator calculator) {
-        this.packs = List.copyOf(packs);
+        var newest = new java.util.LinkedHashMap<String, RulePack>();
+        for (RulePack pack : packs) {
+            newest.merge(pack.id(), pack, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        this.packs = List.copyOf(newest.values());
         this.calculator = calculator;
     }
 
