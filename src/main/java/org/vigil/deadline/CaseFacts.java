@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What the deadline calculation needs to know about a case: who must hear of it, what kind of device, its MIR
  * §1.2.g classification ({@code null} when it is not a reportable serious incident), the two awareness moments
- * (MIR §1.2.c and §1.2.d), the manufacturer's time zone, whose duties are asked for, and the events on the case.
+ * (MIR §1.2.c and §1.2.d, see {@link ClockStart}; without the second, it equals the first), the manufacturer's time
+ * zone, whose duties are asked for, and the events on the case.
  */
 public record CaseFacts(List<Recipient> recipients, DeviceKind deviceKind, Classification classification,
         Instant incidentAwareness, Instant reportabilityAwareness, ZoneId manufacturerZone, DutyHolder dutyHolder,

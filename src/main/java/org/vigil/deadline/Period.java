@@ -7,10 +7,22 @@ package org.vigil.deadline;
  */
 public sealed interface Period {
 
-    /** N calendar days after the clock-start date (MDR Art. 87(3)–(5); 21 CFR 803.50(a)). */
-    record CalendarDays(int days) implements Period {
+    /**
+     * N calendar days after the clock-start date (MDR Art. 87(3)–(5); 21 CFR 803.50(a)). With
+     * {@code endsOnWorkingDay}, the EU rule on periods applies as MDCG 2023-3 Rev. 2 Q14 reads it for vigilance
+     * reports (Regulation (EEC, Euratom) No 1182/71 Art. 3(4) and (5)): a period whose last day is a Saturday, Sunday
+     * or public holiday ends on the next working day, and a period of two days or more includes at least two working
+     * days. The public holidays are those of the authority's country; where Vigil has no calendar for it, only
+     * weekends move the date, so the due date is never later than the law allows.
+     */
+    record CalendarDays(int days, boolean endsOnWorkingDay) implements Period {
         public CalendarDays {
             requirePositive(days);
+        }
+
+        /** N calendar days, due on the Nth day whatever day of the week it is. */
+        public CalendarDays(int days) {
+            this(days, false);
         }
     }
 
@@ -21,13 +33,6 @@ public sealed interface Period {
     record WorkingDays(int days) implements Period {
         public WorkingDays {
             requirePositive(days);
-        }
-    }
-
-    /** N calendar months after the clock-start date ("within 1 month", 21 CFR 803.56); the 31st ends a short month. */
-    record CalendarMonths(int months) implements Period {
-        public CalendarMonths {
-            requirePositive(months);
         }
     }
 
@@ -55,9 +60,9 @@ public sealed interface Period {
     /** Plain words for pages: "10 calendar days", "before it is undertaken". */
     default String describe() {
         return switch (this) {
-            case CalendarDays(int days) -> days == 1 ? "1 calendar day" : days + " calendar days";
+            case CalendarDays(int days, boolean workingEnd) -> (days == 1 ? "1 calendar day" : days + " calendar days")
+                    + (workingEnd ? ", ending on a working day" : "");
             case WorkingDays(int days) -> days == 1 ? "1 working day" : days + " working days";
-            case CalendarMonths(int months) -> months == 1 ? "1 month" : months + " months";
             case BeforeUndertaken() -> "before it is undertaken";
             case DateSetByEvent() -> "by the announced or agreed date";
             case NoStatutoryPeriod() -> "no period in law: as soon as the duty arises";

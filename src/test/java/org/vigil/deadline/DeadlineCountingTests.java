@@ -40,26 +40,58 @@ class DeadlineCountingTests {
     }
 
     @Test
-    void a_report_due_on_the_autumn_fall_back_day_ends_at_midnight_after_its_25_hours_MDR_87_5() {
-        // Awareness 15 October 2026 + 10 days = Sunday 25 October, when Berlin falls back from CEST to CET.
+    void a_report_due_on_the_autumn_fall_back_day_ends_at_midnight_after_its_25_hours_SI_2024_1368() {
+        // Awareness 15 October 2026 + 10 days = Sunday 25 October, when London falls back from BST to GMT. The GB
+        // rules do not move a due date off a Sunday.
+        var facts = incidentIn("GB", Jurisdiction.GB).classified(Classification.DEATH,
+                at("2026-10-15T09:00", LONDON), at("2026-10-15T09:00", LONDON), LONDON);
+
+        Obligation report = from(obligations(facts), "gb-pms-death");
+
+        assertThat(dueDate(report)).isEqualTo(LocalDate.of(2026, 10, 25));
+        assertThat(report.due().deadline()).isEqualTo(Instant.parse("2026-10-26T00:00:00Z"));
+        Instant dayStart = LocalDate.of(2026, 10, 25).atStartOfDay(LONDON).toInstant();
+        assertThat(Duration.between(dayStart, report.due().deadline())).isEqualTo(Duration.ofHours(25));
+    }
+
+    @Test
+    void an_EU_report_falling_due_on_the_fall_back_Sunday_moves_to_Monday_MDR_87_5_and_Regulation_1182_71_3_4() {
         var facts = incidentIn("DE", Jurisdiction.EU).classified(Classification.DEATH,
                 at("2026-10-15T09:00", BERLIN), at("2026-10-15T09:00", BERLIN), BERLIN);
 
         Obligation report = from(obligations(facts), "mdr-87-death");
 
-        assertThat(dueDate(report)).isEqualTo(LocalDate.of(2026, 10, 25));
-        assertThat(report.due().deadline()).isEqualTo(Instant.parse("2026-10-25T23:00:00Z"));
-        Instant dayStart = LocalDate.of(2026, 10, 25).atStartOfDay(BERLIN).toInstant();
-        assertThat(Duration.between(dayStart, report.due().deadline())).isEqualTo(Duration.ofHours(25));
+        assertThat(dueDate(report)).isEqualTo(LocalDate.of(2026, 10, 26));
+        // Monday 26 October is a CET day of 24 hours: it ends at 23:00 UTC.
+        assertThat(report.due().deadline()).isEqualTo(Instant.parse("2026-10-26T23:00:00Z"));
     }
 
     @Test
-    void awareness_late_on_the_evening_before_spring_forward_counts_from_that_evening_MDR_87_4() {
-        // 28 March 2026 23:59 in Berlin is already 28 March: the 2 days run to the end of 30 March.
+    void a_death_in_France_due_on_a_Saturday_moves_to_Monday_even_without_a_French_holiday_calendar_MDR_87_5() {
+        // 6 May 2026 + 10 = Saturday 16 May. Vigil has no French holidays, so only the weekend moves the date:
+        // never later than the law allows.
+        var facts = incidentIn("FR", Jurisdiction.EU).classified(Classification.DEATH,
+                at("2026-05-06T09:00", BERLIN), at("2026-05-06T09:00", BERLIN), BERLIN);
+
+        assertThat(dueDate(from(obligations(facts), "mdr-87-death"))).isEqualTo(LocalDate.of(2026, 5, 18));
+    }
+
+    @Test
+    void a_death_in_Germany_due_on_Ascension_Day_moves_to_the_next_working_day_MDR_87_5_and_Regulation_1182_71_3_4() {
+        var facts = incidentIn("DE", Jurisdiction.EU).classified(Classification.DEATH,
+                at("2026-05-04T10:00", BERLIN), at("2026-05-04T10:00", BERLIN), BERLIN);
+
+        assertThat(dueDate(from(obligations(facts), "mdr-87-death"))).isEqualTo(LocalDate.of(2026, 5, 15));
+    }
+
+    @Test
+    void a_threat_known_late_on_Saturday_28_March_2026_is_due_Tuesday_31_March_with_two_working_days_MDR_87_4_and_Regulation_1182_71_3_5() {
+        // 23:59 on Saturday 28 March in Berlin is still 28 March (day 0). Day 2 is Monday 30 March, but Sunday and
+        // Monday hold only one working day, and a period of two days or more holds at least two: Tuesday 31 March.
         var facts = incidentIn("DE", Jurisdiction.EU).classified(Classification.SERIOUS_PUBLIC_HEALTH_THREAT,
                 at("2026-03-28T23:59", BERLIN), at("2026-03-28T23:59", BERLIN), BERLIN);
 
-        assertThat(dueDate(from(obligations(facts), "mdr-87-spht"))).isEqualTo(LocalDate.of(2026, 3, 30));
+        assertThat(dueDate(from(obligations(facts), "mdr-87-spht"))).isEqualTo(LocalDate.of(2026, 3, 31));
     }
 
     @Test
@@ -79,14 +111,14 @@ class DeadlineCountingTests {
     }
 
     @Test
-    void a_death_known_on_New_Years_Eve_2026_is_due_10_January_2027_MDR_87_5() {
+    void a_death_known_on_New_Years_Eve_2026_is_due_Monday_11_January_2027_as_the_tenth_day_is_a_Sunday_MDR_87_5() {
         var facts = incidentIn("DE", Jurisdiction.EU).classified(Classification.DEATH,
                 at("2026-12-31T23:30", BERLIN), at("2026-12-31T23:30", BERLIN), BERLIN);
 
         Obligation report = from(obligations(facts), "mdr-87-death");
 
-        assertThat(dueDate(report)).isEqualTo(LocalDate.of(2027, 1, 10));
-        assertThat(report.due().deadline()).isEqualTo(Instant.parse("2027-01-10T23:00:00Z"));
+        assertThat(dueDate(report)).isEqualTo(LocalDate.of(2027, 1, 11));
+        assertThat(report.due().deadline()).isEqualTo(Instant.parse("2027-01-11T23:00:00Z"));
     }
 
     @Test
@@ -107,11 +139,12 @@ class DeadlineCountingTests {
     }
 
     @Test
-    void the_same_incident_is_due_a_day_later_for_a_manufacturer_in_Berlin_than_in_New_York_MDR_87_5() {
+    void the_same_incident_counts_from_10_June_for_a_manufacturer_in_Berlin_and_ends_on_Monday_22_June_MDR_87_5() {
+        // 10 June + 10 = Saturday 20 June, which moves to Monday 22 June (Regulation 1182/71 Art. 3(4)).
         Instant awareness = at("2026-06-10T02:00", BERLIN);
         var berlin = incidentIn("DE", Jurisdiction.EU).classified(Classification.DEATH, awareness, awareness, BERLIN);
 
-        assertThat(dueDate(from(obligations(berlin), "mdr-87-death"))).isEqualTo(LocalDate.of(2026, 6, 20));
+        assertThat(dueDate(from(obligations(berlin), "mdr-87-death"))).isEqualTo(LocalDate.of(2026, 6, 22));
     }
 
     @Test
@@ -167,9 +200,9 @@ class DeadlineCountingTests {
     }
 
     @Test
-    void a_supplemental_report_due_within_one_month_of_31_January_2028_is_due_on_leap_day_803_56() {
+    void information_received_on_30_January_2028_makes_a_supplemental_report_due_on_leap_day_30_calendar_days_803_56() {
         var facts = incidentIn("US", Jurisdiction.US).manufacturerIn("US").events(NEW_YORK,
-                CaseEvent.at(EventKind.SUPPLEMENTAL_INFORMATION, at("2028-01-31T11:00", NEW_YORK)));
+                CaseEvent.at(EventKind.SUPPLEMENTAL_INFORMATION, at("2028-01-30T11:00", NEW_YORK)));
 
         assertThat(dueDate(from(obligations(facts), "cfr-803.56"))).isEqualTo(LocalDate.of(2028, 2, 29));
     }

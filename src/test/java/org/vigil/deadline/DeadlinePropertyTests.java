@@ -87,7 +87,7 @@ class DeadlinePropertyTests {
                 }
             }
         }
-        assertThat(obligations).as("the generator produces obligations at all").isGreaterThan(CASES);
+        assertThat(obligations).as("the generator produces obligations at all").isGreaterThan(CASES / 2);
     }
 
     private static java.util.Map<Recipient, Instant> earliestInitialReports(CaseFacts facts) {

@@ -130,20 +130,21 @@ class DeadlineRuleTests {
 
     private static List<Example> examples() {
         var examples = new ArrayList<Example>();
-        euLike(examples, "mdr-87", incidentIn("DE", Jurisdiction.EU), BERLIN, "in Germany", "MDR Art. 87", "MDR",
+        // 14 May 2026 is Ascension Day, a German public holiday: the EU 10-day report moves to Friday 15 May.
+        euLike(examples, "mdr-87", incidentIn("DE", Jurisdiction.EU), BERLIN, "in Germany", 15, "MDR Art. 87", "MDR",
                 "MDR Art. 89(1) and 89(5); MIR 7.3.1 §1.2.f", "MDR Art. 89(5)", "MDR Art. 88(1)");
         euLike(examples, "ivdr-82", incidentIn("IT", Jurisdiction.EU).ivd(), ZoneId.of("Europe/Rome"), "in Italy",
-                "IVDR Art. 82", "IVDR", "IVDR Art. 84(1) and 84(5); MIR 7.3.1 §1.2.f", "IVDR Art. 84(5)",
+                14, "IVDR Art. 82", "IVDR", "IVDR Art. 84(1) and 84(5); MIR 7.3.1 §1.2.f", "IVDR Art. 84(5)",
                 "IVDR Art. 83(1)");
-        euLike(examples, "meddo-66", incidentIn("CH", Jurisdiction.CH), ZURICH, "in Switzerland",
+        euLike(examples, "meddo-66", incidentIn("CH", Jurisdiction.CH), ZURICH, "in Switzerland", 14,
                 "MedDO Art. 66(1)(a) and (2) with EU-MDR Art. 87", "MedDO",
                 "MedDO Art. 66(2) with EU-MDR Art. 89", "MedDO Art. 66(2bis) with EU-MDR Art. 89(5)",
                 "MedDO Art. 66(2) and (2bis) with EU-MDR Art. 88");
-        euLike(examples, "ivdo-59", incidentIn("CH", Jurisdiction.CH).ivd(), ZURICH, "in Switzerland",
+        euLike(examples, "ivdo-59", incidentIn("CH", Jurisdiction.CH).ivd(), ZURICH, "in Switzerland", 14,
                 "IvDO Art. 59(1)(a) and (2) with EU-IVDR Art. 82", "IvDO",
                 "IvDO Art. 59(2) with EU-IVDR Art. 84", "IvDO Art. 59(3) with EU-IVDR Art. 84(5)",
                 "IvDO Art. 59(2) and (3) with EU-IVDR Art. 83");
-        euLike(examples, "tr-tcy-87", incidentIn("TR", Jurisdiction.TR), ISTANBUL, "in Türkiye",
+        euLike(examples, "tr-tcy-87", incidentIn("TR", Jurisdiction.TR), ISTANBUL, "in Türkiye", 14,
                 "Tıbbi Cihaz Yönetmeliği Madde 87", "Tıbbi Cihaz Yönetmeliği", "Tıbbi Cihaz Yönetmeliği Madde 89",
                 "Tıbbi Cihaz Yönetmeliği Madde 89(5)", "Tıbbi Cihaz Yönetmeliği Madde 88");
         gb(examples);
@@ -153,7 +154,7 @@ class DeadlineRuleTests {
 
     /** The nine rules every EU-derived pack has, on a case known on Monday 4 May 2026 at 10:00. */
     private static void euLike(List<Example> examples, String prefix, Scenario scenario, ZoneId zone, String where,
-            String article, String law, String followUp, String finalReport, String trend) {
+            int tenthDay, String article, String law, String followUp, String finalReport, String trend) {
         var known = at("2026-05-04T10:00", zone);
         // The Swiss packs cite paragraphs of the EU article after their own; the others put them after the article.
         String fsca = law.equals("MedDO") ? "MedDO Art. 66(1)(b) and (2) with EU-MDR Art. 87(8)"
@@ -166,13 +167,13 @@ class DeadlineRuleTests {
                 + article + "(4)", prefix + "-spht", article + "(4)",
                 scenario.classified(Classification.SERIOUS_PUBLIC_HEALTH_THREAT, known, known, zone),
                 LocalDate.of(2026, 5, 6)));
-        examples.add(new Example("a death " + where + " known on 4 May 2026 is due 14 May, " + article + "(5)",
-                prefix + "-death", article + "(5)", scenario.classified(Classification.DEATH, known, known, zone),
-                LocalDate.of(2026, 5, 14)));
+        examples.add(new Example("a death " + where + " known on 4 May 2026 is due " + tenthDay + " May, " + article
+                + "(5)", prefix + "-death", article + "(5)",
+                scenario.classified(Classification.DEATH, known, known, zone), LocalDate.of(2026, 5, tenthDay)));
         examples.add(new Example("an unanticipated serious deterioration " + where + " known on 4 May 2026 is due "
-                + "14 May, " + article + "(5)", prefix + "-death", article + "(5)",
+                + tenthDay + " May, " + article + "(5)", prefix + "-death", article + "(5)",
                 scenario.classified(Classification.UNANTICIPATED_SERIOUS_DETERIORATION, known, known, zone),
-                LocalDate.of(2026, 5, 14)));
+                LocalDate.of(2026, 5, tenthDay)));
         examples.add(new Example("any other serious incident " + where + " known on 4 May 2026 is due 19 May, "
                 + article + "(3)", prefix + "-other", article + "(3)",
                 scenario.classified(Classification.OTHER_REPORTABLE, known, known, zone), LocalDate.of(2026, 5, 19)));
@@ -262,10 +263,10 @@ class DeadlineRuleTests {
                 + "Thursday 28 May, over Memorial Day, 21 CFR 803.53", "cfr-803.53", "21 CFR 803.53",
                 us.events(NEW_YORK, CaseEvent.at(EventKind.REMEDIAL_ACTION_NEEDED, at("2026-05-20T10:00",
                         NEW_YORK))), LocalDate.of(2026, 5, 28)));
-        examples.add(new Example("information received on 4 May 2026 makes a supplemental report due 4 June, "
-                + "21 CFR 803.56", "cfr-803.56", "21 CFR 803.56",
+        examples.add(new Example("information received on 4 May 2026 makes a supplemental report due 3 June, 30 "
+                + "calendar days, 21 CFR 803.56", "cfr-803.56", "21 CFR 803.56",
                 us.events(NEW_YORK, CaseEvent.at(EventKind.SUPPLEMENTAL_INFORMATION, known)),
-                LocalDate.of(2026, 6, 4)));
+                LocalDate.of(2026, 6, 3)));
         examples.add(new Example("a correction started on 4 May 2026 is reported by 18 May, 10 working days, "
                 + "21 CFR 806.10", "cfr-806.10", "21 CFR 806.10(b)",
                 us.events(NEW_YORK, CaseEvent.at(EventKind.CORRECTION_OR_REMOVAL_STARTED, known)),

@@ -63,11 +63,29 @@ class RulePackFileTests {
 
         assertThat(pack.version()).isEqualTo(2);
         ReportingRule rule = pack.rules().getFirst();
-        assertThat(rule.period()).isEqualTo(new Period.CalendarDays(10));
+        assertThat(rule.period()).isEqualTo(new Period.CalendarDays(10, false));
         assertThat(rule.legalSource().citation()).isEqualTo("MDR Art. 87(5)");
         assertThat(rule.jurisdictions()).containsExactlyInAnyOrder(Jurisdiction.EU, Jurisdiction.XI);
         assertThat(rule.inForceOn(LocalDate.of(2021, 5, 25))).isFalse();
         assertThat(rule.inForceOn(LocalDate.of(2021, 5, 26))).isTrue();
+    }
+
+    @Test
+    void the_EU_packs_end_their_day_periods_on_a_working_day_and_the_others_do_not_MDCG_2023_3_Q14() {
+        PACKS.packs().forEach(pack -> pack.rules().forEach(rule -> {
+            if (rule.period() instanceof Period.CalendarDays(int days, boolean endsOnWorkingDay)) {
+                assertThat(endsOnWorkingDay).as(rule.id())
+                        .isEqualTo(pack.id().equals("eu-mdr") || pack.id().equals("eu-ivdr"));
+            }
+        }));
+    }
+
+    @Test
+    void a_flag_that_is_not_true_or_false_is_refused() {
+        String rule = GOOD_RULE.replace("{\"calendarDays\": 10}", "{\"calendarDays\": 10, \"endsOnWorkingDay\": \"yes\"}");
+
+        assertThat(catchInvalid(pack(1, rule))).anyMatch(p -> p.startsWith("rules[0].period.calendarDays: "
+                + "endsOnWorkingDay must be true or false"));
     }
 
     @Test

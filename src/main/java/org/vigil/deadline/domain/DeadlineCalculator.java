@@ -15,8 +15,11 @@ import org.vigil.deadline.Period;
  * <li>The clock-start instant is read as a calendar date in the <em>manufacturer's</em> time zone: that is the
  * "awareness date" (MIR 7.3.1 §1.2.c/d are dates, not instants) and the day the manufacturer's staff count from.</li>
  * <li>Calendar days: the due date is the awareness date plus N. "Not later than 10 days after the date on which the
- * manufacturer becomes aware" (MDR Art. 87(5)) does not count the awareness date itself, so 29 March + 10 is 8 April,
- * the same reading as Regulation (EEC, Euratom) No 1182/71 Art. 3(1) on periods expressed in days.</li>
+ * manufacturer becomes aware" (MDR Art. 87(5)) does not count the awareness date itself (day 0), so 29 March + 10 is
+ * 8 April: Regulation (EEC, Euratom) No 1182/71 Art. 3(1), applied by MDCG 2023-3 Rev. 2 Q14. Under the EU rules a
+ * due date on a weekend or public holiday of the authority's country moves to the next working day and a period of
+ * two days or more holds two working days (1182/71 Art. 3(4), (5)); other regimes' rules say whether they do this
+ * ({@link Period.CalendarDays#endsOnWorkingDay()}).</li>
  * <li>Working days: the awareness date is not counted either; the next N days that are neither weekend nor public
  * holiday of the authority's country are (21 CFR 803.3 "work day"; FDA keeps US Federal holidays, MHRA those of
  * England and Wales).</li>
@@ -45,10 +48,10 @@ public final class DeadlineCalculator {
         Objects.requireNonNull(zone, "zone");
         LocalDate start = LocalDate.ofInstant(clockStart, zone);
         return switch (period) {
-            case Period.CalendarDays(int days) -> Due.By.endOf(start.plusDays(days), zone);
+            case Period.CalendarDays(int days, boolean endsOnWorkingDay) -> Due.By.endOf(endsOnWorkingDay
+                    ? onWorkingDay(start, start.plusDays(days), days, calendarCountry) : start.plusDays(days), zone);
             case Period.WorkingDays(int days) -> Due.By.endOf(calendar(calendarCountry).plusWorkingDays(start, days),
                     zone);
-            case Period.CalendarMonths(int months) -> Due.By.endOf(start.plusMonths(months), zone);
             // Reported before the action starts: before the first moment of its planned start day.
             case Period.BeforeUndertaken() -> new Due.BeforeUndertaken(
                     setDate == null ? null : setDate.atStartOfDay(zone).toInstant());
@@ -60,6 +63,49 @@ public final class DeadlineCalculator {
             }
             case Period.NoStatutoryPeriod() -> new Due.WithoutDelay(clockStart);
         };
+    }
+
+    /**
+     * Regulation 1182/71 Art. 3(4) and (5), as MDCG 2023-3 Rev. 2 Q14 applies them to vigilance reports: a last day
+     * on a weekend or public holiday moves to the next working day; a period of two days or more holds at least two
+     * working days. Without a calendar for the country (or for the year) only weekends count as non-working, which
+     * can only make the due date earlier than the law's, never later.
+     */
+    private LocalDate onWorkingDay(LocalDate start, LocalDate nominal, int days, String country) {
+        HolidayCalendar calendar = country == null ? null : calendars.get(country);
+        LocalDate due = nextWorkingDay(nominal, calendar);
+        if (days >= 2) {
+            while (workingDaysBetween(start, due, calendar) < 2) {
+                due = nextWorkingDay(due.plusDays(1), calendar);
+            }
+        }
+        return due;
+    }
+
+    private static LocalDate nextWorkingDay(LocalDate day, HolidayCalendar calendar) {
+        LocalDate candidate = day;
+        while (!isWorkingDay(candidate, calendar)) {
+            candidate = candidate.plusDays(1);
+        }
+        return candidate;
+    }
+
+    /** Working days after {@code start} up to and including {@code end}. */
+    private static int workingDaysBetween(LocalDate start, LocalDate end, HolidayCalendar calendar) {
+        int count = 0;
+        for (LocalDate day = start.plusDays(1); !day.isAfter(end); day = day.plusDays(1)) {
+            if (isWorkingDay(day, calendar)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean isWorkingDay(LocalDate day, HolidayCalendar calendar) {
+        if (calendar != null && calendar.covers(day)) {
+            return calendar.isWorkingDay(day);
+        }
+        return day.getDayOfWeek() != java.time.DayOfWeek.SATURDAY && day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY;
     }
 
     /** The calendar of {@code country}; fails clearly when there is none, rather than counting without holidays. */

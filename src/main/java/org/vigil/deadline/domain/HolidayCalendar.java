@@ -46,6 +46,11 @@ public record HolidayCalendar(String country, Set<DayOfWeek> weekend, int firstY
         }
     }
 
+    /** Whether the calendar knows the public holidays of {@code day}'s year. */
+    public boolean covers(LocalDate day) {
+        return day.getYear() >= firstYear && day.getYear() <= lastYear;
+    }
+
     /** Whether {@code day} is a working day; fails for a day outside the covered years. */
     public boolean isWorkingDay(LocalDate day) {
         requireCovered(day);

@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The format: {@code id}, {@code version}, {@code title}, {@code source} (attribution: these are our summaries of
  * public law), {@code jurisdictions}, {@code deviceKinds}, and {@code rules}, each with {@code id}, {@code citation},
  * {@code url}, {@code inForceFrom}, optional {@code inForceTo} (exclusive), {@code triggers} (classifications of MIR
- * §1.2.g or event kinds, not both), {@code clockStartsAt}, {@code period} ({@code {"calendarDays": 10}},
- * {@code {"workingDays": 5}}, {@code {"months": 1}}, {@code {"kind": "BEFORE_UNDERTAKEN"}},
+ * §1.2.g or event kinds, not both), {@code clockStartsAt}, {@code period} ({@code {"calendarDays": 10}} or
+ * {@code {"calendarDays": 10, "endsOnWorkingDay": true}}, {@code {"workingDays": 5}},
+ * {@code {"kind": "BEFORE_UNDERTAKEN"}},
  * {@code {"kind": "DATE_SET_BY_EVENT"}} or {@code {"kind": "NO_STATUTORY_PERIOD"}}), {@code obligation},
  * {@code dutyHolder}, {@code authority} and {@code note}.
  */
@@ -195,16 +196,17 @@ public final class RulePackFile {
         }
         try {
             if (node.has("calendarDays")) {
-                return new Period.CalendarDays(count(node, "calendarDays"));
+                JsonNode workingEnd = node.get("endsOnWorkingDay");
+                if (workingEnd != null && !workingEnd.isBoolean()) {
+                    throw new IllegalArgumentException("endsOnWorkingDay must be true or false");
+                }
+                return new Period.CalendarDays(count(node, "calendarDays"), workingEnd != null && workingEnd.asBoolean());
             }
             if (node.has("workingDays")) {
                 return new Period.WorkingDays(count(node, "workingDays"));
             }
-            if (node.has("months")) {
-                return new Period.CalendarMonths(count(node, "months"));
-            }
         } catch (IllegalArgumentException e) {
-            problems.add(node.propertyNames().iterator().next(), e.getMessage());
+            problems.add(node.has("calendarDays") ? "calendarDays" : "workingDays", e.getMessage());
             return null;
         }
         return switch (node.path("kind").asString("")) {
@@ -212,7 +214,7 @@ public final class RulePackFile {
             case "DATE_SET_BY_EVENT" -> new Period.DateSetByEvent();
             case "NO_STATUTORY_PERIOD" -> new Period.NoStatutoryPeriod();
             default -> {
-                problems.add("", "give calendarDays, workingDays or months, or kind BEFORE_UNDERTAKEN, "
+                problems.add("", "give calendarDays (with endsOnWorkingDay if the EU rule on periods applies) or workingDays, or kind BEFORE_UNDERTAKEN, "
                         + "DATE_SET_BY_EVENT or NO_STATUTORY_PERIOD");
                 yield null;
             }

@@ -30,10 +30,9 @@ record RulePackView(String id, int version, String file, String title, String so
 
         static PeriodView of(Period period) {
             return switch (period) {
-                case Period.CalendarDays(int days) -> new PeriodView("CALENDAR_DAYS", days, period.describe());
+                case Period.CalendarDays(int days, boolean workingEnd) -> new PeriodView(
+                        workingEnd ? "CALENDAR_DAYS_ENDING_ON_WORKING_DAY" : "CALENDAR_DAYS", days, period.describe());
                 case Period.WorkingDays(int days) -> new PeriodView("WORKING_DAYS", days, period.describe());
-                case Period.CalendarMonths(int months) -> new PeriodView("CALENDAR_MONTHS", months,
-                        period.describe());
                 case Period.BeforeUndertaken() -> new PeriodView("BEFORE_UNDERTAKEN", null, period.describe());
                 case Period.DateSetByEvent() -> new PeriodView("DATE_SET_BY_EVENT", null, period.describe());
                 case Period.NoStatutoryPeriod() -> new PeriodView("NO_STATUTORY_PERIOD", null, period.describe());
