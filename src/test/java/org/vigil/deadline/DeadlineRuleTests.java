@@ -247,7 +247,7 @@ class DeadlineRuleTests {
                 gb.classified(Classification.OTHER_REPORTABLE, old, old, LONDON), LocalDate.of(2025, 4, 2)));
         examples.add(new Example("a field safety corrective action in Great Britain decided on 3 March 2025 and "
                 + "planned for 17 March was due before then, MEDDEV 2.12-1 rev. 8", "gb-meddev-fsca",
-                "UK MDR 2002; MEDDEV 2.12-1 rev. 8 §5.4.3: field safety corrective actions",
+                "UK MDR 2002; MEDDEV 2.12-1 rev. 8 §5.4: field safety corrective actions",
                 gb.events(LONDON, new CaseEvent(EventKind.FSCA, old, LocalDate.of(2025, 3, 17))),
                 new Due.BeforeUndertaken(LocalDate.of(2025, 3, 17).atStartOfDay(LONDON).toInstant())));
     }
