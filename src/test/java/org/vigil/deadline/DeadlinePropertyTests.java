@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -90,8 +92,8 @@ class DeadlinePropertyTests {
         assertThat(obligations).as("the generator produces obligations at all").isGreaterThan(CASES / 2);
     }
 
-    private static java.util.Map<Recipient, Instant> earliestInitialReports(CaseFacts facts) {
-        var earliest = new java.util.HashMap<Recipient, Instant>();
+    private static Map<Recipient, Instant> earliestInitialReports(CaseFacts facts) {
+        var earliest = new HashMap<Recipient, Instant>();
         for (Obligation obligation : PACKS.obligations(facts)) {
             if (obligation.rule().obligation() == ObligationKind.INITIAL_REPORT) {
                 earliest.merge(obligation.recipient(), obligation.due().deadline(),

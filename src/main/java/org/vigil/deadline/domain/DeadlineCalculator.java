@@ -1,5 +1,6 @@
 package org.vigil.deadline.domain;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -105,7 +106,7 @@ public final class DeadlineCalculator {
         if (calendar != null && calendar.covers(day)) {
             return calendar.isWorkingDay(day);
         }
-        return day.getDayOfWeek() != java.time.DayOfWeek.SATURDAY && day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY;
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
     /** The calendar of {@code country}; fails clearly when there is none, rather than counting without holidays. */

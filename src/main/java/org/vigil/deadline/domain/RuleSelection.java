@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.vigil.deadline.Authority;
@@ -43,7 +44,7 @@ public final class RuleSelection {
     private final DeadlineCalculator calculator;
 
     public RuleSelection(List<RulePack> packs, DeadlineCalculator calculator) {
-        var newest = new java.util.LinkedHashMap<String, RulePack>();
+        var newest = new LinkedHashMap<String, RulePack>();
         for (RulePack pack : packs) {
             newest.merge(pack.id(), pack, (a, b) -> a.version() >= b.version() ? a : b);
         }
