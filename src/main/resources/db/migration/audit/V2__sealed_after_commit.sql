@@ -29,18 +29,21 @@ CREATE INDEX audit_pending_by_record ON audit_pending (record_type, record_id);
 ALTER TABLE audit_pending ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_pending FORCE ROW LEVEL SECURITY;
 -- Read like the chain itself (audit_entry_readable); written only for the caller's organisation or in platform scope.
+-- The scope tests come first: PostgreSQL evaluates them left to right and stops at the first true one, so the sealer
+-- and the chain check never run the sharing look-up for each row.
 CREATE POLICY audit_pending_readable ON audit_pending FOR SELECT
-    USING (org_id = vigil_current_org()
-           OR vigil_record_exchanged_with_current_org(record_type, record_id)
+    USING (current_setting('vigil.scope', true) IN ('audit-sealer', 'audit-chain-check')
+           OR org_id = vigil_current_org()
            OR (vigil_platform_scope() AND record_type IN ('organisation', 'user', 'terminology'))
-           OR current_setting('vigil.scope', true) IN ('audit-chain-check', 'audit-sealer'));
+           OR vigil_record_exchanged_with_current_org(record_type, record_id));
 CREATE POLICY audit_pending_appendable ON audit_pending FOR INSERT
     WITH CHECK (org_id = vigil_current_org() OR vigil_platform_scope());
--- Only the sealer removes pending entries, and only by moving them into the chain (audit_seal below).
+-- The application may not update or delete: only audit_seal removes pending entries, by moving them into the chain.
 CREATE POLICY audit_pending_sealed ON audit_pending FOR DELETE
     USING (current_setting('vigil.scope', true) = 'audit-sealer');
 GRANT SELECT, INSERT ON audit_pending TO ${app_role};
 
+-- audit_entry keeps forced row-level security; audit_seal writes it in a scope of its own.
 CREATE POLICY audit_entry_sealed ON audit_entry FOR INSERT
     WITH CHECK (current_setting('vigil.scope', true) = 'audit-sealer');
 -- Entries are no longer written by the application itself, only by audit_seal.
@@ -65,6 +68,11 @@ CREATE FUNCTION audit_seal(p_limit integer) RETURNS integer
         p audit_pending%ROWTYPE;
     BEGIN
         PERFORM set_config('vigil.scope', 'audit-sealer', true);
+        -- Nothing to seal: answer without locking the head, which would cost a commit flushed to disk.
+        IF NOT EXISTS (SELECT 1 FROM audit_pending) THEN
+            PERFORM set_config('vigil.scope', coalesce(v_scope, ''), true);
+            RETURN 0;
+        END IF;
         SELECT h.last_seq, h.last_hash INTO v_seq, v_previous FROM audit_chain_head h WHERE h.singleton FOR UPDATE;
         FOR p IN SELECT * FROM audit_pending ORDER BY id LIMIT p_limit LOOP
             v_seq := v_seq + 1;

@@ -12,6 +12,8 @@ public final class ProblemTypes {
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:vigil:problem:idempotency-key-reused");
     public static final URI CONFLICT = URI.create("urn:vigil:problem:conflict");
     public static final URI SERVER_ERROR = URI.create("urn:vigil:problem:server-error");
+    /** Vigil is momentarily overloaded (no database connection free in time); nothing was saved; retry. */
+    public static final URI BUSY = URI.create("urn:vigil:problem:busy");
 
     private ProblemTypes() {
     }
