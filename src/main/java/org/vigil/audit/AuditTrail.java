@@ -125,10 +125,18 @@ public class AuditTrail {
 
     private AuditEntry view(ChainedEntry entry) {
         var organisation = new OrganisationId(entry.organisationId());
+        String organisationName = organisation.equals(OrganisationId.INSTALLATION) ? "Vigil installation"
+                : organisations.getObject().nameOf(organisation).orElse(organisation.toString());
+        // The people of another organisation are named by that organisation alone: a hospital decides whether the
+        // manufacturer learns its reporter's name (MDR Art. 87; default: the device-safety officer is the contact),
+        // and the history of a shared report must not tell what the case withholds. Platform scope sees names.
+        Actor reader = Tenancy.current().orElse(null);
+        boolean otherOrganisation = reader != null && !reader.isPlatform()
+                && !organisation.equals(reader.organisationId());
         return new AuditEntry(entry.seq(), entry.recordedAt(),
-                entry.actorUserId() == null ? null : new org.vigil.shared.UserId(entry.actorUserId()),
-                entry.actorName(), organisation, organisation.equals(OrganisationId.INSTALLATION) ? "Vigil installation"
-                        : organisations.getObject().nameOf(organisation).orElse(organisation.toString()),
+                otherOrganisation || entry.actorUserId() == null ? null
+                        : new org.vigil.shared.UserId(entry.actorUserId()),
+                otherOrganisation ? organisationName : entry.actorName(), organisation, organisationName,
                 entry.action(), RecordRef.of(entry.recordType(), entry.recordId()), entry.before(), entry.after(),
                 entry.reason(), values.differences(entry.before(), entry.after()));
     }

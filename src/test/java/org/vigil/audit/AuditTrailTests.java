@@ -154,9 +154,15 @@ class AuditTrailTests {
         assertThat(withdrawal.reason()).isEqualTo("Entered for the wrong patient");
         assertThat(withdrawal.changes()).containsExactly(new AuditEntry.FieldChange("level", "1", "2"));
         assertThat(withdrawal.recordedAt()).isAfter(before).isBeforeOrEqualTo(Instant.now().plusSeconds(5));
-        assertThat(withdrawal.seq()).isGreaterThan(history.get(0).seq());
         assertThat(history.get(0).before()).isNull();
         assertThat(history.get(0).after()).isEqualTo("{\"level\":1,\"text\":\"first\"}");
+
+        audit.sealCommitted();
+        var chained = testData.as(officer.principal(), () -> audit.history(record));
+        assertThat(chained).as("once sealed, the same entries in the order written")
+                .extracting(AuditEntry::action).containsExactly("test.note-written", "test.note-withdrawn");
+        assertThat(chained.get(0).seq()).isPositive();
+        assertThat(chained.get(1).seq()).isGreaterThan(chained.get(0).seq());
     }
 
     @Test
@@ -184,7 +190,7 @@ class AuditTrailTests {
     }
 
     @Test
-    void another_organisation_sees_a_records_history_only_while_it_is_shared_and_keeps_its_own_entries() {
+    void another_organisation_sees_a_records_history_only_while_it_is_shared_with_people_of_the_other_side_named_by_organisation_only_MDR_87() {
         var hospital = testData.organisation(OrganisationKind.HEALTHCARE_ORGANISATION);
         var manufacturer = testData.organisation(OrganisationKind.MANUFACTURER);
         var officer = testData.person(hospital, Role.DEVICE_SAFETY_OFFICER);
@@ -200,12 +206,22 @@ class AuditTrailTests {
         });
         Tenancy.runAs(vigilance.principal().actor(), () -> transactions.executeWithoutResult(status ->
                 audit.record(AuditedChange.changed("test.case-answered", record, null, Map.of("answer", "ok")))));
+        audit.sealCommitted();
         var seenByManufacturer = testData.as(vigilance.principal(), () -> audit.history(record));
         var seenByHospital = testData.as(officer.principal(), () -> audit.history(record));
         assertThat(seenByManufacturer).extracting(AuditEntry::action)
                 .containsExactly("test.case-opened", "record.shared", "test.case-answered");
         assertThat(seenByHospital).extracting(AuditEntry::seq)
                 .containsExactlyElementsOf(seenByManufacturer.stream().map(AuditEntry::seq).toList());
+
+        assertThat(seenByManufacturer.getFirst().actorName())
+                .as("the hospital's person is named only by the hospital on the manufacturer's side")
+                .isEqualTo(seenByManufacturer.getFirst().organisationName())
+                .isNotEqualTo(officer.principal().displayName());
+        assertThat(seenByManufacturer.getFirst().actorUserId()).isNull();
+        assertThat(seenByHospital.getFirst().actorName()).isEqualTo(officer.principal().displayName());
+        assertThat(seenByHospital.getLast().actorName()).as("and the other way round")
+                .isEqualTo(seenByHospital.getLast().organisationName());
 
         testData.as(officer.principal(), () -> {
             sharing.revoke(record, manufacturer.id(), "Case closed");

@@ -106,35 +106,28 @@ public class AuditEntryStore {
     public record Backlog(long entries, Instant oldest) {
     }
 
-    /** The record's entries, oldest first: the sealed ones in chain order, then those awaiting sealing. */
+    /**
+     * The record's entries, oldest first: the sealed ones in chain order, then those awaiting sealing. One statement,
+     * so one snapshot: an entry being sealed meanwhile is read in one place or the other, never in neither.
+     */
     public List<ChainedEntry> history(String recordType, UUID recordId) {
-        var entries = new java.util.ArrayList<>(jdbc.sql("SELECT " + COLUMNS
-                        + " FROM audit_entry WHERE record_type = ? AND record_id = ? ORDER BY seq")
-                .params(recordType, recordId)
+        return jdbc.sql("SELECT * FROM (SELECT " + COLUMNS + ", 0 AS pending, seq AS ord FROM audit_entry "
+                        + "WHERE record_type = ? AND record_id = ? UNION ALL SELECT " + PENDING_COLUMNS
+                        + ", 1 AS pending, id AS ord FROM audit_pending WHERE record_type = ? AND record_id = ?) e "
+                        + "ORDER BY pending, ord")
+                .params(recordType, recordId, recordType, recordId)
                 .query(AuditEntryStore::entry)
-                .list());
-        entries.addAll(jdbc.sql("SELECT " + PENDING_COLUMNS
-                        + " FROM audit_pending WHERE record_type = ? AND record_id = ? ORDER BY id")
-                .params(recordType, recordId)
-                .query(AuditEntryStore::entry)
-                .list());
-        return entries;
+                .list();
     }
 
-    /** The newest entries first: those awaiting sealing, then the chain from its end. */
+    /** The newest entries first: those awaiting sealing, then the chain from its end; one snapshot, as above. */
     public List<ChainedEntry> latest(int limit) {
-        var entries = new java.util.ArrayList<>(jdbc.sql("SELECT " + PENDING_COLUMNS
-                        + " FROM audit_pending ORDER BY id DESC LIMIT ?")
-                .param(limit)
+        return jdbc.sql("SELECT * FROM ((SELECT " + PENDING_COLUMNS + ", 1 AS pending, id AS ord FROM audit_pending "
+                        + "ORDER BY id DESC LIMIT ?) UNION ALL (SELECT " + COLUMNS + ", 0 AS pending, seq AS ord "
+                        + "FROM audit_entry ORDER BY seq DESC LIMIT ?)) e ORDER BY pending DESC, ord DESC LIMIT ?")
+                .params(limit, limit, limit)
                 .query(AuditEntryStore::entry)
-                .list());
-        if (entries.size() < limit) {
-            entries.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry ORDER BY seq DESC LIMIT ?")
-                    .param(limit - entries.size())
-                    .query(AuditEntryStore::entry)
-                    .list());
-        }
-        return entries;
+                .list();
     }
 
     /** Streams every visible entry in sequence order until {@code consumer} answers {@code false}. */

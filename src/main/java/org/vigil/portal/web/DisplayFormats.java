@@ -25,4 +25,20 @@ class DisplayFormats {
     public String precise(Instant value) {
         return value == null ? "" : SECOND.format(value);
     }
+
+    /** A stored value as text: an ISO-8601 instant (as records keep times) to the minute in UTC, anything else as is. */
+    public String value(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (text.length() >= 20 && Character.isDigit(text.charAt(0)) && text.charAt(10) == 'T') {
+            try {
+                return instant(Instant.parse(text));
+            } catch (java.time.format.DateTimeParseException notAnInstant) {
+                return text;
+            }
+        }
+        return text;
+    }
 }

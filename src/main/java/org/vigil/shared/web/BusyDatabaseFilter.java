@@ -1,13 +1,12 @@
 package org.vigil.shared.web;
 
 import java.io.IOException;
-import java.sql.SQLTransientConnectionException;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -59,7 +58,7 @@ class BusyDatabaseFilter extends OncePerRequestFilter {
 
     static boolean causedByBusyDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof CannotCreateTransactionException) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof CannotGetJdbcConnectionException) {
                 return true;
             }
         }
