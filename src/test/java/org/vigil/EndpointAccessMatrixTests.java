@@ -120,6 +120,8 @@ class EndpointAccessMatrixTests {
     @Autowired
     org.vigil.device.importing.DeviceImportFixtures deviceImportFixtures;
     @Autowired
+    org.vigil.casework.CaseFixtures caseFixtures;
+    @Autowired
     org.vigil.incident.persistence.ReportRecords reportRecords;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;
@@ -914,6 +916,7 @@ class EndpointAccessMatrixTests {
     private World buildWorld() {
         DeviceFixtures.use(deviceRegister);
         org.vigil.device.importing.DeviceImportFixtures.use(deviceImportFixtures);
+        org.vigil.casework.CaseFixtures.use(caseFixtures);
         org.vigil.support.IncidentFixtures.use(reportRecords, transactionManager);
         var testers = new EnumMap<Role, Tester>(Role.class);
         for (Role role : Role.values()) {

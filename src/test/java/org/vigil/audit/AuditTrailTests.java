@@ -78,6 +78,7 @@ class AuditTrailTests {
                 future.get();
             }
         }
+        audit.sealCommitted();
         var everything = Actor.auditChainCheck(Actor.platform("test"));
         var links = Tenancy.callAs(everything, () -> transactions.execute(s -> jdbc.sql(
                 "SELECT seq, prev_hash, hash FROM audit_entry ORDER BY seq").query((rs, n) -> new Link(rs.getLong(1),
@@ -96,7 +97,8 @@ class AuditTrailTests {
         assertThat(written).isGreaterThanOrEqualTo((long) writers * transactionsEach * 2);
         var verification = Tenancy.callAs(Actor.platform("test"), () -> audit.verifyChain(null));
         assertThat(verification.intact()).as("%s", verification.firstProblem()).isTrue();
-        assertThat(verification.entriesChecked()).isEqualTo(written);
+        // Work left by earlier tests of the shared context (notices, for instance) may be sealed in between.
+        assertThat(verification.entriesChecked()).isGreaterThanOrEqualTo(written);
     }
 
     private record Link(long seq, byte[] previous, byte[] hash) {

@@ -36,7 +36,14 @@ public class CaseFixtures {
     CaseFixtures(ObjectProvider<CaseWorld> world, ObjectProvider<TestData> testData) {
         this.world = world;
         this.testData = testData;
-        current = this;
+    }
+
+    /**
+     * Makes the static helpers use this context's beans. The test class that uses them sets it from its own context:
+     * a context of another test (the end-to-end browser test on its own database, say) must never take its place.
+     */
+    public static void use(CaseFixtures fixtures) {
+        current = fixtures;
     }
 
     /** The case of {@code organisation}'s, made on first use. */

@@ -53,7 +53,7 @@ class DemoDevicesTests {
         "(01)04069999000039(8012)2.4.1 | Vigil Bolus | - | -",
         "+H123CS3008001/$$3271231STLOT96 | Vigil CoroFlex 3.0 x 8 mm | STLOT9 | 2027-12-31",
         "[)><RS>06<GS>9N110375286414<GS>1TLOT5<GS>D271231<RS><EOT> | ArgentoCare 10 x 10 cm | LOT5 | 2027-12-31",
-        "(01)03769999000015(17)261130(10)FB1 | SoftFlow Foley 14 Fr | FB1 | 2026-11-30",
+        "(01)03769999000015(17)281130(10)FB1 | SoftFlow Foley 14 Fr | FB1 | 2028-11-30",
     })
     void each_demo_scan_of_the_readme_finds_its_device_MDR_Art_27(String scan, String tradeName, String lot,
             String expiry) {
