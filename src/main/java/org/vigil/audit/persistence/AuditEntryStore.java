@@ -94,18 +94,6 @@ public class AuditEntryStore {
         return jdbc.sql("SELECT audit_seal(?)").param(limit).query(Integer.class).single();
     }
 
-    /** How many entries await sealing (as far as the caller may see) and when the oldest was recorded. */
-    public Backlog backlog() {
-        return jdbc.sql("SELECT count(*), min(recorded_at) FROM audit_pending")
-                .query((rs, n) -> new Backlog(rs.getLong(1), rs.getObject(2, OffsetDateTime.class) == null ? null
-                        : rs.getObject(2, OffsetDateTime.class).toInstant()))
-                .single();
-    }
-
-    /** Entries awaiting sealing: how many, and the time of the oldest ({@code null} when none). */
-    public record Backlog(long entries, Instant oldest) {
-    }
-
     /**
      * The record's entries, oldest first: the sealed ones in chain order, then those awaiting sealing. One statement,
      * so one snapshot: an entry being sealed meanwhile is read in one place or the other, never in neither.

@@ -1,7 +1,6 @@
 package org.vigil.audit.sealing;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -38,7 +37,6 @@ public class AuditSealer implements SmartLifecycle {
     private final Duration interval;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread thread;
-    private volatile Instant lastSealed = Instant.now();
 
     AuditSealer(AuditEntryStore store, PlatformTransactionManager transactionManager,
             @Value("${vigil.audit.seal-interval:PT1S}") Duration interval) {
@@ -68,11 +66,6 @@ public class AuditSealer implements SmartLifecycle {
         return sealed;
     }
 
-    /** When the sealer last finished a round (for health: a stalled sealer leaves entries unchained). */
-    public Instant lastSealed() {
-        return lastSealed;
-    }
-
     private int sealBatch() {
         // The sealing function sets its own database scope; the actor only names who acts in the logs.
         Integer sealed = Tenancy.callAs(Actor.platform("audit sealer"),
@@ -84,7 +77,6 @@ public class AuditSealer implements SmartLifecycle {
         while (thread == Thread.currentThread()) {
             try {
                 sealCommitted();
-                lastSealed = Instant.now();
                 // Coalesces the wake-ups of a burst: commits during a round ask for one more round, not many.
                 if (wakeUp.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS)) {
                     wakeUp.drainPermits();
