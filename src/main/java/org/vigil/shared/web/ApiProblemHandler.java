@@ -78,13 +78,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (BusyDatabaseFilter.causedByBusyDatabase(e)) {
-            var busy = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Vigil is too busy to take "
-                    + "this request now; nothing was saved. Send it again in a few seconds.");
-            busy.setType(ProblemTypes.BUSY);
-            busy.setTitle("Busy");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", BusyDatabaseFilter.RETRY_AFTER_SECONDS)
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(busy);
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(BusyDatabaseFilter.busy());
         }
         log.error("Unexpected failure of an API request", e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

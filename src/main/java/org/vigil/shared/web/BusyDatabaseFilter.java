@@ -44,16 +44,22 @@ class BusyDatabaseFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.resetBuffer();
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Vigil is too busy to take "
-                    + "this request now; nothing was saved. Send it again in a few seconds.");
-            problem.setType(ProblemTypes.BUSY);
-            problem.setTitle("Busy");
+            var problem = busy();
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getOutputStream().write(json.writeValueAsBytes(problem));
         }
+    }
+
+    /** The answer to a request Vigil was too busy for; also given by {@link ApiProblemHandler} inside a controller. */
+    static ProblemDetail busy() {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Vigil is too busy to take "
+                + "this request now; nothing was saved. Send it again in a few seconds.");
+        problem.setType(ProblemTypes.BUSY);
+        problem.setTitle("Busy");
+        return problem;
     }
 
     static boolean causedByBusyDatabase(Throwable failure) {
