@@ -15,10 +15,8 @@ import java.util.function.Predicate;
 
 import javax.imageio.ImageIO;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -37,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vigil.support.Chromium;
+import org.vigil.support.TestSmtpServer;
 
 /**
  * The whole way of one incident between a hospital and a manufacturer, through the real pages in real browsers
@@ -76,14 +75,11 @@ class HospitalManufacturerCaseBrowserTests {
     private static final String TRACKING = "JJD000390007";
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = TestSmtpServer.start();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        TestSmtpServer.sendVigilMailTo(smtp, registry);
     }
 
     private static Chromium chromium;

@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +18,7 @@ import org.vigil.notification.Notice;
 import org.vigil.notification.Notifications;
 import org.vigil.support.IntegrationTest;
 import org.vigil.support.TestData;
+import org.vigil.support.TestSmtpServer;
 
 /**
  * The people of a case are told (MDR Art. 87, 89; MDCG 2023-3 Q&A 21: timely communication with the reporter): a new
@@ -30,15 +29,11 @@ import org.vigil.support.TestData;
 class CaseNotificationTests {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = TestSmtpServer.start();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        registry.add("vigil.notification.send-interval", () -> "200ms");
+        TestSmtpServer.sendVigilMailTo(smtp, registry, Duration.ofMillis(200));
     }
 
     @Autowired

@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +19,7 @@ import org.vigil.shared.RecordNotFoundException;
 import org.vigil.shared.Role;
 import org.vigil.support.IntegrationTest;
 import org.vigil.support.TestData;
+import org.vigil.support.TestSmtpServer;
 
 /**
  * Notices reach the right people in the application and by e-mail through a real SMTP server (GreenMail), and a
@@ -30,15 +29,11 @@ import org.vigil.support.TestData;
 class NotificationTests {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = TestSmtpServer.start();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        registry.add("vigil.notification.send-interval", () -> "200ms");
+        TestSmtpServer.sendVigilMailTo(smtp, registry, Duration.ofMillis(200));
     }
 
     @Autowired
