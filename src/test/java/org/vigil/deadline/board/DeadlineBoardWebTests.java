@@ -116,7 +116,7 @@ class DeadlineBoardWebTests {
     }
 
     @Test
-    void a_row_shows_case_device_recipient_kind_rule_with_its_official_text_due_time_in_the_manufacturers_zone_and_time_left()
+    void a_row_shows_case_device_recipient_kind_rule_with_its_source_due_time_in_the_manufacturers_zone_and_time_left()
             throws Exception {
         String page = page("/deadlines", m.officer());
 
@@ -159,7 +159,8 @@ class DeadlineBoardWebTests {
 
         assertThat(page).contains("&quot;MARS&quot; is no jurisdiction", "Choose a person from the list.",
                 rowStart(overdue));
-        assertThat(page).containsPattern("<select[^>]*id=\"jurisdiction\"[^>]*is-invalid|<select[^>]*is-invalid[^>]*id=\"jurisdiction\"");
+        assertThat(page).containsPattern(
+                "<select[^>]*id=\"jurisdiction\"[^>]*is-invalid|<select[^>]*is-invalid[^>]*id=\"jurisdiction\"");
     }
 
     @Test
@@ -205,7 +206,8 @@ class DeadlineBoardWebTests {
     }
 
     @Test
-    void a_waiver_needs_a_reason_and_the_password_and_its_signature_is_shown_afterwards_21_CFR_11_50() throws Exception {
+    void a_waiver_needs_a_reason_and_the_password_and_its_signature_is_shown_afterwards_21_CFR_11_50()
+            throws Exception {
         String refused = mvc.perform(post("/deadlines/{id}/waiver", overdue.id().value())
                 .param("reason", "The authority agreed one combined report").param("password", "not my password")
                 .with(as(m.prrc())).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()

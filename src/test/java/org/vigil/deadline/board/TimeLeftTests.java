@@ -32,7 +32,8 @@ class TimeLeftTests {
     void one_whole_day_is_singular_and_past_the_deadline_it_reads_overdue_by() {
         assertThat(TimeLeft.describe(NOW, NOW.plus(Duration.ofDays(1)))).isEqualTo("due in 1 day");
         assertThat(TimeLeft.describe(NOW, NOW.minus(Duration.ofDays(1).plusMinutes(30)))).isEqualTo("overdue by 1 day");
-        assertThat(TimeLeft.describe(NOW, NOW.minus(Duration.ofDays(3).plusHours(4)))).isEqualTo("overdue by 3 days 4 h");
+        assertThat(TimeLeft.describe(NOW, NOW.minus(Duration.ofDays(3).plusHours(4))))
+                .isEqualTo("overdue by 3 days 4 h");
     }
 
     @Test
