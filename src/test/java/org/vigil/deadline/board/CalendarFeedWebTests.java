@@ -109,6 +109,7 @@ class CalendarFeedWebTests {
                 "Official text: " + officers.source().url(),
                 "/cases/" + officers.caseId() + "\r\n",
                 "TRIGGER:-P1D\r\n",
+                "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n",
                 "UID:" + unassigned.id() + "@vigil\r\n",
                 "SUMMARY:Due: Initial report to US Food and Drug Administration\\, US — "
                         + unassigned.caseReference());
