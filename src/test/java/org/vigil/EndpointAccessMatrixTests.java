@@ -620,9 +620,6 @@ class EndpointAccessMatrixTests {
                     holdings.organisation()).toString(), RANDOM_ID)),
             // A device return step: the manufacturer's first one (refused as 400 for the hospital side).
             Map.entry("step", new PathFixture(holdings -> "request", () -> "request")),
-            // A pending obligation of the organisation (org.vigil.deadline.board.BoardWorld), made on first use.
-            Map.entry("obligationId", new PathFixture(holdings -> org.vigil.deadline.board.BoardWorld.obligationOf(
-                    holdings.organisation()).toString(), RANDOM_ID)),
             // A live calendar feed address (see CALENDAR_FEED), made on first use.
             Map.entry("feedToken", new PathFixture(holdings -> org.vigil.deadline.board.BoardWorld.feedOf(
                     holdings.organisation()), () -> "vcal_matrixunknown" + UUID.randomUUID().toString()

@@ -37,7 +37,7 @@ import org.vigil.support.TestData;
 /**
  * Manufacturers with people in every board role and cases whose obligations the clock service keeps
  * ({@link Deadlines#track}), for the deadline board, dashboard panel and calendar feed tests; and, for tests whose
- * fixtures are static (the endpoint access matrix), one obligation per organisation made on first use.
+ * fixtures are static (the endpoint access matrix), a live calendar feed address made on first use.
  */
 @Component
 public class BoardWorld {
@@ -51,7 +51,6 @@ public class BoardWorld {
     final RulePacks packs;
     final CalendarFeedRecords feedRecords;
     private final TransactionTemplate transactions;
-    private final Map<OrganisationId, UUID> obligations = new ConcurrentHashMap<>();
     private final Map<OrganisationId, String> feeds = new ConcurrentHashMap<>();
 
     BoardWorld(ObjectProvider<TestData> testData, Deadlines deadlines, RulePacks packs,
@@ -111,16 +110,6 @@ public class BoardWorld {
     /** Makes the static helpers use this context's beans (see {@code CaseFixtures.use} for why). */
     public static void use(BoardWorld world) {
         current = world;
-    }
-
-    /**
-     * A pending obligation of {@code organisation}, made on first use: a death in Germany known today, with the
-     * organisation as duty holder, nobody responsible yet.
-     */
-    public static UUID obligationOf(OrganisationView organisation) {
-        return current.obligations.computeIfAbsent(organisation.id(), id -> current.track(id, reference("M"),
-                "Matrix infusion pump", null, current.classified("DE", Set.of(Jurisdiction.EU),
-                        Classification.DEATH, Instant.now())).getFirst().id().value());
     }
 
     /**
