@@ -124,7 +124,8 @@ class DeadlineBoardWebTests {
         assertThat(row).contains("href=\"/cases/" + overdue.caseId() + "\"", overdue.caseReference(),
                 "Infusion pump Alpha", "Initial report", "National competent authority, DE", "MDR Art. 87(5)",
                 "href=\"" + overdue.source().url() + "\"", "mdr-87-death", "eu-mdr v1", "Europe/Berlin",
-                "overdue by ", m.officer().principal().displayName());
+                "overdue by ", m.officer().principal().displayName(),
+                "href=\"/history/obligation/" + overdue.id() + "\"");
         assertThat(row).containsPattern("end of \\w{3} \\d{1,2} \\w{3} \\d{4}");
         assertThat(row(page, swiss)).contains("Swissmedic, CH via CH-REP", "MedDO");
         assertThat(row(page, withinTwoDays)).contains("US Food and Drug Administration, US", "21 CFR 803.50",
@@ -203,6 +204,8 @@ class DeadlineBoardWebTests {
         var stored = testData.as(m.officer().principal(), () -> deadlines.find(withinADay.id()));
         assertThat(stored.state()).isEqualTo(ObligationState.SUBMITTED);
         assertThat(stored.submissionReference()).isEqualTo("BfArM-2026-0042");
+        assertThat(page("/history/obligation/" + withinADay.id(), m.officer())).contains("Obligation created",
+                "Obligation submitted");
     }
 
     @Test
