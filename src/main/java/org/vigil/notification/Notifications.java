@@ -52,24 +52,43 @@ public class Notifications {
 
     /** Notifies every active member of {@code organisation} holding any of {@code roles}; answers how many. */
     public int notifyRoles(OrganisationId organisation, Set<Role> roles, NoticeContent content) {
+        return notifyRoles(organisation, roles, content, null);
+    }
+
+    /**
+     * Notifies every active member of {@code organisation} holding any of {@code roles}, each at most once for
+     * {@code dedupKey} however often this is called (see {@link #notifyUsers(OrganisationId, Set, NoticeContent,
+     * String)}); answers how many were notified now.
+     */
+    public int notifyRoles(OrganisationId organisation, Set<Role> roles, NoticeContent content, String dedupKey) {
         return inOrganisation(organisation, () -> {
             Map<UserId, UserView> recipients = new LinkedHashMap<>();
             for (Role role : roles) {
                 users.holdersOf(organisation, role).forEach(user -> recipients.putIfAbsent(user.id(), user));
             }
-            recipients.values().forEach(user -> write(organisation, user, content));
-            return recipients.size();
+            return (int) recipients.values().stream().filter(user -> write(organisation, user, content, dedupKey))
+                    .count();
         });
     }
 
     /** Notifies the given people of {@code organisation}, when they are active; answers how many. */
     public int notifyUsers(OrganisationId organisation, Set<UserId> recipients, NoticeContent content) {
+        return notifyUsers(organisation, recipients, content, null);
+    }
+
+    /**
+     * Notifies the given people of {@code organisation}, when they are active, each at most once for {@code dedupKey}:
+     * a sender that cannot know whether an earlier call committed (it crashed before recording that it had notified)
+     * calls again with the same key and nobody is told twice. The key is the sender's stable id of the message, for
+     * example a reminder's id; {@code null} notifies every time. Answers how many were notified now.
+     */
+    public int notifyUsers(OrganisationId organisation, Set<UserId> recipients, NoticeContent content,
+            String dedupKey) {
         return inOrganisation(organisation, () -> {
             var active = users.members(organisation).stream()
                     .filter(member -> member.status() == UserStatus.ACTIVE && recipients.contains(member.id()))
                     .toList();
-            active.forEach(user -> write(organisation, user, content));
-            return active.size();
+            return (int) active.stream().filter(user -> write(organisation, user, content, dedupKey)).count();
         });
     }
 
@@ -106,13 +125,19 @@ public class Notifications {
         return emailEnabled;
     }
 
-    private void write(OrganisationId organisation, UserView recipient, NoticeContent content) {
+    private boolean write(OrganisationId organisation, UserView recipient, NoticeContent content, String dedupKey) {
         var id = UUID.randomUUID();
-        records.insertNotice(id, organisation, recipient.id(), content);
+        if (dedupKey == null) {
+            records.insertNotice(id, organisation, recipient.id(), content);
+        } else if (!records.insertNoticeOnce(id, organisation, recipient.id(), content,
+                dedupKey + "/" + recipient.id())) {
+            return false;
+        }
         if (emailEnabled) {
             records.insertDelivery(id, organisation, recipient.id(), recipient.email(), content.subject(),
                     emailBody(recipient, content));
         }
+        return true;
     }
 
     private String emailBody(UserView recipient, NoticeContent content) {

@@ -36,6 +36,7 @@ public class Signatures {
     private final AuditTrail audit;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Signatures(CredentialStore credentials, PasswordEncoder passwords, UserManagement users, AuditTrail audit) {
         this(credentials, passwords, users, audit, Clock.systemUTC());
     }

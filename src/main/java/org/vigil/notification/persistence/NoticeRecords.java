@@ -33,6 +33,18 @@ public class NoticeRecords {
                 content.body(), content.link()).update();
     }
 
+    /**
+     * Writes a notice unless one with {@code dedupKey} exists already, in any organisation; answers whether it wrote.
+     */
+    public boolean insertNoticeOnce(UUID id, OrganisationId organisation, UserId recipient, NoticeContent content,
+            String dedupKey) {
+        return jdbc.sql("""
+                INSERT INTO notice (id, org_id, user_id, category, subject, body, link, dedup_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING
+                """).params(id, organisation.value(), recipient.value(), content.category(), content.subject(),
+                content.body(), content.link(), dedupKey).update() == 1;
+    }
+
     public void insertDelivery(UUID noticeId, OrganisationId organisation, UserId recipient, String toAddress,
             String subject, String body) {
         jdbc.sql("""
