@@ -79,6 +79,7 @@ class GbMdrRuleTests {
     @Test
     @Covers("gb-pms-other")
     void other_serious_incident_known_in_the_first_minutes_of_16_June_2025_is_due_1_July_under_the_new_15_day_rule_SI_2024_1368() {
+        // 00:30 BST on 16 June is 23:30 UTC on 15 June: the rules in force are judged by the manufacturer's date.
         var facts = BRITISH.classified(OTHER_REPORTABLE, at("2025-06-16T00:30", LONDON));
 
         assertThatObligation(obligationFrom(facts, "gb-pms-other"))
