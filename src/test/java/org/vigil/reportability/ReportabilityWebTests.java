@@ -101,7 +101,8 @@ class ReportabilityWebTests {
                 .andExpect(jsonPath("$.current.version").value(1))
                 .andExpect(jsonPath("$.obligations[0].source.citation").value("MDR Art. 87(5)"))
                 .andExpect(content().string(not(containsString(TestData.PASSWORD))));
-        mvc.perform(json(get(base), parties.safetyOfficer(), Map.of())).andExpect(status().isNotFound());
+        // Hospital staff hold no manufacturer role: refused before any case is looked at.
+        mvc.perform(json(get(base), parties.safetyOfficer(), Map.of())).andExpect(status().isForbidden());
     }
 
     @Test

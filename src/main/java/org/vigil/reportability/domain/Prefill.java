@@ -5,11 +5,9 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.vigil.deadline.Jurisdiction;
-import org.vigil.deadline.domain.AuthorityRouting;
 import org.vigil.reportability.SeriousOutcome;
 
 /**
@@ -67,25 +65,10 @@ public final class Prefill {
         return outcomes;
     }
 
-    /** The jurisdiction whose vigilance rules a market country brings in, if any. */
-    public static Optional<Jurisdiction> jurisdictionOf(String country) {
-        if (country == null) {
-            return Optional.empty();
-        }
-        return switch (country) {
-            case "XI" -> Optional.of(Jurisdiction.XI);
-            case "GB" -> Optional.of(Jurisdiction.GB);
-            case "CH" -> Optional.of(Jurisdiction.CH);
-            case "TR" -> Optional.of(Jurisdiction.TR);
-            case "US" -> Optional.of(Jurisdiction.US);
-            default -> AuthorityRouting.EEA.contains(country) ? Optional.of(Jurisdiction.EU) : Optional.empty();
-        };
-    }
-
     /** The jurisdictions of a device's market countries. */
     public static Set<Jurisdiction> markets(List<String> countries) {
         var markets = EnumSet.noneOf(Jurisdiction.class);
-        countries.forEach(country -> jurisdictionOf(country).ifPresent(markets::add));
+        countries.forEach(country -> Jurisdiction.ofMarket(country).ifPresent(markets::add));
         return markets;
     }
 
