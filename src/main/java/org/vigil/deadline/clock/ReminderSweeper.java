@@ -272,7 +272,7 @@ public class ReminderSweeper {
                 + ") for " + o.caseReference();
         String subject = switch (reminder.kind()) {
             case BEFORE -> "Due in " + humanDuration(Duration.ofMinutes(reminder.step())) + ": " + what;
-            case AT_DUE -> now.isAfter(o.due().deadline()) ? "Overdue: " + what : "Due now: " + what;
+            case AT_DUE -> now.isBefore(o.due().deadline()) ? "Due now: " + what : "Overdue: " + what;
             case OVERDUE -> "Overdue for " + reminder.step() + (reminder.step() == 1 ? " day: " : " days: ") + what;
             case ESCALATION -> "Deadline escalated: " + what;
         };

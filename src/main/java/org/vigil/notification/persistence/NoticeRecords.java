@@ -35,14 +35,19 @@ public class NoticeRecords {
 
     /**
      * Writes a notice unless one with {@code dedupKey} exists already, in any organisation; answers whether it wrote.
+     * Two writers racing with one key are stopped by the unique constraint (the second fails and is retried).
      */
     public boolean insertNoticeOnce(UUID id, OrganisationId organisation, UserId recipient, NoticeContent content,
             String dedupKey) {
-        return jdbc.sql("""
+        if (jdbc.sql("SELECT notice_dedup_key_taken(?)").param(dedupKey).query(Boolean.class).single()) {
+            return false;
+        }
+        jdbc.sql("""
                 INSERT INTO notice (id, org_id, user_id, category, subject, body, link, dedup_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(id, organisation.value(), recipient.value(), content.category(), content.subject(),
-                content.body(), content.link(), dedupKey).update() == 1;
+                content.body(), content.link(), dedupKey).update();
+        return true;
     }
 
     public void insertDelivery(UUID noticeId, OrganisationId organisation, UserId recipient, String toAddress,
