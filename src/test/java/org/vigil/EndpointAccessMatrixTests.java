@@ -125,6 +125,8 @@ class EndpointAccessMatrixTests {
     org.vigil.incident.persistence.ReportRecords reportRecords;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;
+    @Autowired
+    org.vigil.deadline.board.BoardWorld boardWorld;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -353,8 +355,13 @@ class EndpointAccessMatrixTests {
                     && !endpoint.pattern().contains("units-placed") && !endpoint.pattern().endsWith("/edit")
                     && !endpoint.pattern().endsWith("/new"));
 
+    static final LegitimateReach CALENDAR_FEED = new LegitimateReach(
+            "a calendar feed address is a bearer capability (calendar apps cannot sign in): its secret is the "
+                    + "authorisation, whoever holds it, and it shows its owner's deadlines only",
+            (endpoint, role) -> endpoint.pathVariables().contains("feedToken"));
+
     static final List<LegitimateReach> LEGITIMATE_REACH = List.of(SHARED_DIRECTORY, ONE_TIME_LINK,
-            PLATFORM_ADMINISTRATION, PLATFORM_AUDIT, TERMINOLOGY, DEVICE_REGISTER);
+            PLATFORM_ADMINISTRATION, PLATFORM_AUDIT, TERMINOLOGY, DEVICE_REGISTER, CALENDAR_FEED);
 
     private static Optional<LegitimateReach> legitimateReach(Endpoint endpoint, Role role) {
         return LEGITIMATE_REACH.stream().filter(reach -> reach.appliesTo().test(endpoint, role)).findFirst();
@@ -607,7 +614,14 @@ class EndpointAccessMatrixTests {
             Map.entry("caseReportId", new PathFixture(holdings -> org.vigil.casework.CaseFixtures.caseOf(
                     holdings.organisation()).reportId().toString(), RANDOM_ID)),
             // A device return step: the manufacturer's first one (refused as 400 for the hospital side).
-            Map.entry("step", new PathFixture(holdings -> "request", () -> "request")));
+            Map.entry("step", new PathFixture(holdings -> "request", () -> "request")),
+            // A pending obligation of the organisation (org.vigil.deadline.board.BoardWorld), made on first use.
+            Map.entry("obligationId", new PathFixture(holdings -> org.vigil.deadline.board.BoardWorld.obligationOf(
+                    holdings.organisation()).toString(), RANDOM_ID)),
+            // A live calendar feed address (see CALENDAR_FEED), made on first use.
+            Map.entry("feedToken", new PathFixture(holdings -> org.vigil.deadline.board.BoardWorld.feedOf(
+                    holdings.organisation()), () -> "vcal_matrixunknown" + UUID.randomUUID().toString()
+                    .replace("-", ""))));
 
     private static String fill(Endpoint endpoint, Holdings holdings) {
         return fill(endpoint, fixture -> fixture.recordOf().apply(holdings));
@@ -812,7 +826,17 @@ class EndpointAccessMatrixTests {
             Map.entry("POST /api/v1/complaints", (target, caller) -> Body.json(Map.of("source", "PHONE",
                     "device", "Matrix infusion pump", "description", "Matrix: the display flickers"))),
             Map.entry("POST /complaints", (target, caller) -> Body.form(Map.of("source", "PHONE",
-                    "device", "Matrix infusion pump", "description", "Matrix: the display flickers"))));
+                    "device", "Matrix infusion pump", "description", "Matrix: the display flickers"))),
+            // The deadline board: submitted once (then refused as ended, on the page); a waiver without the
+            // password and a reassignment to nobody are refused by their fields, changing nothing.
+            Map.entry("POST /deadlines/{obligationId}/submission",
+                    (target, caller) -> Body.form(Map.of("authorityReference", "MATRIX-1"))),
+            Map.entry("POST /deadlines/{obligationId}/waiver",
+                    (target, caller) -> Body.form(Map.of("reason", "Matrix: refused without the password"))),
+            Map.entry("POST /deadlines/{obligationId}/responsible",
+                    (target, caller) -> Body.form(Map.of("assignee", ""))),
+            Map.entry("POST /deadlines/calendar-feed", (target, caller) -> Body.none()),
+            Map.entry("POST /deadlines/calendar-feed/revocation", (target, caller) -> Body.none()));
 
     private static DeviceFixtures.Device deviceOf(Holdings holdings) {
         return DeviceFixtures.deviceOf(holdings.organisation().id());
@@ -937,6 +961,7 @@ class EndpointAccessMatrixTests {
         org.vigil.device.importing.DeviceImportFixtures.use(deviceImportFixtures);
         org.vigil.casework.CaseFixtures.use(caseFixtures);
         org.vigil.support.IncidentFixtures.use(reportRecords, transactionManager);
+        org.vigil.deadline.board.BoardWorld.use(boardWorld);
         var testers = new EnumMap<Role, Tester>(Role.class);
         for (Role role : Role.values()) {
             testers.put(role, tester(role));
