@@ -821,6 +821,12 @@ class EndpointAccessMatrixTests {
                     Map.entry("incidentCountry", "DE"), Map.entry("deviceKind", "MEDICAL_DEVICE"),
                     Map.entry("markets", "EU"), Map.entry("manufacturerZone", "Europe/Berlin"),
                     Map.entry("changeReason", "Matrix change"), Map.entry("password", TestData.PASSWORD)))),
+            Map.entry("POST /api/v1/cases/{caseId}/clock-events", (target, caller) -> Body.json(Map.of(
+                    "kind", "TREND_IDENTIFIED", "at", "2026-03-02T09:00:00", "zone", "Europe/Berlin"))),
+            Map.entry("POST /cases/{caseId}/reportability/events", (target, caller) -> Body.form(Map.of(
+                    "kind", "TREND_IDENTIFIED", "at", "2026-03-02T09:00", "zone", "Europe/Berlin"))),
+            Map.entry("POST /cases/{caseId}/user-facility/events", (target, caller) -> Body.form(Map.of(
+                    "kind", "USER_FACILITY_SERIOUS_INJURY", "at", "2026-03-02T09:00", "zone", "America/Chicago"))),
             Map.entry("POST /api/v1/cases/{caseId}/assignee", (target, caller) -> Body.json(Map.of())),
             Map.entry("POST /cases/{caseId}/assignee", (target, caller) -> Body.form(Map.of("assignee", ""))),
             Map.entry("POST /api/v1/complaints", (target, caller) -> Body.json(Map.of("source", "PHONE",

@@ -1,7 +1,10 @@
 package org.vigil.reportability;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,7 @@ import org.vigil.deadline.CaseFacts;
 import org.vigil.deadline.Deadlines;
 import org.vigil.deadline.DeviceKind;
 import org.vigil.deadline.DutyHolder;
+import org.vigil.deadline.EventKind;
 import org.vigil.deadline.ObligationView;
 import org.vigil.deadline.RulePacks;
 import org.vigil.deadline.TrackedCase;
@@ -33,6 +37,7 @@ import org.vigil.incident.ReportId;
 import org.vigil.organisation.OrganisationManagement;
 import org.vigil.organisation.Signatures;
 import org.vigil.reportability.domain.Assessment;
+import org.vigil.reportability.domain.EventRules;
 import org.vigil.reportability.domain.Prefill;
 import org.vigil.reportability.persistence.DecisionRecords;
 import org.vigil.shared.InvalidInputException;
@@ -224,13 +229,127 @@ public class Reportability {
         return deadlines.forCase(caseId.value());
     }
 
+    // ------------------------------------------------------------------------------------------------ events
+
+    /** The caller's side's events on the case, in the order they happened. */
+    @Transactional(readOnly = true)
+    public List<RecordedEvent> events(CaseId caseId) {
+        var view = cases.find(caseId);
+        cases.sideOf(view);
+        return records.events(caseId);
+    }
+
+    /**
+     * Records an event that starts a clock of its own and recomputes the side's obligations at once. The manufacturer
+     * records its events once a reportability decision is in force (the clocks need its awareness moments, markets and
+     * time zone); a hospital in the US records its own user-facility duties (21 CFR 803.30), nobody else does.
+     *
+     * @throws InvalidInputException naming {@code kind}, {@code at}, {@code zone}, {@code setDate} or {@code note}
+     */
+    @Transactional
+    public RecordedEvent recordEvent(CaseId caseId, EventKind kind, LocalDateTime at, String zone, LocalDate setDate,
+            String note) {
+        var view = cases.find(caseId);
+        var side = cases.sideOf(view);
+        var problems = new ArrayList<InvalidInputException.FieldError>();
+        if (kind == null) {
+            problems.add(new InvalidInputException.FieldError("kind", "Choose what happened."));
+        }
+        Instant happened = Assessment.moment(problems, "at", "zone", at, zone, true, "when it happened");
+        if (kind != null && EventRules.NEED_A_DATE.contains(kind) && setDate == null) {
+            problems.add(new InvalidInputException.FieldError("setDate",
+                    "Give the date announced or agreed for the report."));
+        }
+        if (note != null && note.length() > Assessment.MAX_TEXT) {
+            problems.add(new InvalidInputException.FieldError("note", "At most " + Assessment.MAX_TEXT
+                    + " characters."));
+        }
+        ReportabilityDecision decision = null;
+        if (kind != null && side == CaseSide.MANUFACTURER) {
+            requireDecider();
+            if (!EventRules.MANUFACTURER.contains(kind)) {
+                problems.add(new InvalidInputException.FieldError("kind",
+                        "Only a US user facility records its own 21 CFR 803.30 duties."));
+            }
+            decision = records.current(caseId).orElse(null);
+            if (decision == null) {
+                problems.add(new InvalidInputException.FieldError("kind",
+                        "Decide reportability first: the clocks need its awareness moments and markets."));
+            }
+        } else if (kind != null) {
+            requireUserFacilityStaff();
+            if (!EventRules.USER_FACILITY.contains(kind)) {
+                problems.add(new InvalidInputException.FieldError("kind",
+                        "The hospital records only its own duties as a US user facility (21 CFR 803.30)."));
+            } else if (!"US".equals(organisations.get(mine()).country())) {
+                problems.add(new InvalidInputException.FieldError("kind", "21 CFR 803.30 binds user facilities in "
+                        + "the United States; this organisation is not in the US."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var actor = Tenancy.requireActor();
+        var event = new RecordedEvent(UUID.randomUUID(), caseId, kind, happened, ZoneId.of(zone.strip()), setDate,
+                note == null || note.isBlank() ? null : note.strip(), actor.displayName(), null);
+        records.insertEvent(mine(), event, actor.userId());
+        var details = new LinkedHashMap<String, Object>();
+        details.put("case", caseId.value().toString());
+        details.put("kind", kind.name());
+        details.put("at", happened.toString());
+        if (setDate != null) {
+            details.put("setDate", setDate.toString());
+        }
+        audit.record(AuditedChange.created("reportability.event-recorded", RecordRef.of(RECORD_TYPE + "-event",
+                event.id()), details).inOrganisation(mine()));
+        if (decision != null) {
+            track(view, decision);
+        } else {
+            trackUserFacility(view);
+        }
+        cases.addInternalNote(caseId, "Recorded: " + EventRules.words(kind) + (setDate == null ? "" : " — date "
+                + setDate) + ".");
+        return records.events(caseId).stream().filter(e -> e.id().equals(event.id())).findFirst().orElseThrow();
+    }
+
+    /**
+     * The obligations of the caller's side on the case, earliest first: the manufacturer's, or a US hospital's own
+     * (21 CFR 803.30). Each side sees only its own.
+     */
+    @Transactional(readOnly = true)
+    public List<ObligationView> obligationsOfMySide(CaseId caseId) {
+        var view = cases.find(caseId);
+        cases.sideOf(view);
+        return deadlines.forCase(caseId.value());
+    }
+
+    private void trackUserFacility(CaseView view) {
+        var events = records.events(view.id());
+        var first = events.getFirst();
+        String country = organisations.get(mine()).country();
+        var recipients = rulePacks.recipients(country, Set.of(org.vigil.deadline.Jurisdiction.US), country,
+                DutyHolder.USER_FACILITY);
+        var facts = new CaseFacts(recipients, DeviceKind.MEDICAL_DEVICE, null, first.at(), first.at(), first.zone(),
+                DutyHolder.USER_FACILITY, events.stream().map(RecordedEvent::asCaseEvent).toList());
+        deadlines.track(new TrackedCase(view.id().value(), view.reference(), view.deviceName(), mine(),
+                Tenancy.requireActor().userId(), facts, "User facility event recorded by "
+                        + Tenancy.requireActor().displayName()));
+    }
+
+    private static void requireUserFacilityStaff() {
+        var person = Tenancy.principal();
+        if (person.isEmpty() || !person.get().hasRole(Role.DEVICE_SAFETY_OFFICER)) {
+            throw new AccessDeniedException("The device-safety officer records the user facility's duties");
+        }
+    }
+
     private List<ObligationView> track(CaseView view, ReportabilityDecision decision) {
         String manufacturerCountry = organisations.get(mine()).country();
         var recipients = rulePacks.recipients(decision.incidentCountry(), decision.markets(),
                 manufacturerCountry == null ? decision.incidentCountry() : manufacturerCountry, DutyHolder.MANUFACTURER);
         var facts = new CaseFacts(recipients, decision.deviceKind(), decision.classification(),
                 decision.incidentAwareness(), decision.reportabilityAwareness(), decision.manufacturerZone(),
-                DutyHolder.MANUFACTURER, List.of());
+                DutyHolder.MANUFACTURER, records.events(view.id()).stream().map(RecordedEvent::asCaseEvent).toList());
         String cause = "Reportability decision " + decision.version() + " ("
                 + (decision.classification() == null ? decision.conclusion().label()
                         : decision.classification().label())

@@ -143,4 +143,34 @@ class ReportabilityWebTests {
                 .andExpect(content().string(containsString("MDR Art. 87(5)")))
                 .andExpect(content().string(containsString("end of 2026-04-08 (Europe/Berlin)")));
     }
+
+    @Test
+    void an_event_form_with_a_wrong_date_names_the_field_and_a_correct_one_lists_the_event_and_its_deadline()
+            throws Exception {
+        var parties = world.parties();
+        var opened = world.caseOf(world.submitReport(parties, false), parties.vigilance());
+        String page = "/cases/" + opened.id() + "/reportability";
+        var officer = as(parties.vigilance().principal());
+        mvc.perform(json(post("/api/v1/cases/" + opened.id() + "/reportability"), parties.vigilance(),
+                deathBody(TestData.PASSWORD))).andExpect(status().isCreated());
+
+        mvc.perform(post(page + "/events").with(officer).with(csrf()).param("kind", "FINAL_REPORT_ANNOUNCED")
+                .param("at", "2026-04-07T16:00").param("zone", "Europe/Berlin").param("setDate", "15 May"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Give the date as YYYY-MM-DD.")));
+        mvc.perform(post(page + "/events").with(officer).with(csrf()).param("kind", "FINAL_REPORT_ANNOUNCED")
+                .param("at", "2026-04-07T16:00").param("zone", "Europe/Berlin").param("setDate", "2026-05-15"))
+                .andExpect(redirectedUrl(page + "#events"));
+        mvc.perform(get(page).with(officer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Final report announced (Art. 89(5))")))
+                .andExpect(content().string(containsString("end of 2026-05-15 (Europe/Berlin)")));
+        mvc.perform(json(get("/api/v1/cases/" + opened.id() + "/clock-events"), parties.vigilance(), Map.of()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.events[0].kind").value("FINAL_REPORT_ANNOUNCED"));
+        // The hospital's device-safety officer has no user-facility duties outside the US: refused, naming the field.
+        mvc.perform(json(post("/api/v1/cases/" + opened.id() + "/clock-events"), parties.safetyOfficer(), Map.of(
+                "kind", "USER_FACILITY_DEATH", "at", "2026-04-07T16:00:00", "zone", "Europe/Berlin")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
+        mvc.perform(get("/cases/" + opened.id() + "/user-facility").with(as(parties.safetyOfficer().principal())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("US user facility")));
+    }
 }

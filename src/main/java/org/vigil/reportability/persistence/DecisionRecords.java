@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Repository;
 import org.vigil.casework.CaseId;
 import org.vigil.deadline.Classification;
 import org.vigil.deadline.DeviceKind;
+import org.vigil.deadline.EventKind;
 import org.vigil.deadline.Jurisdiction;
 import org.vigil.organisation.ElectronicSignature;
 import org.vigil.reportability.Causality;
 import org.vigil.reportability.Conclusion;
+import org.vigil.reportability.RecordedEvent;
 import org.vigil.reportability.ReportabilityDecision;
 import org.vigil.reportability.SeriousOutcome;
 import org.vigil.reportability.UseContext;
@@ -76,6 +79,31 @@ public class DecisionRecords {
                         d.manufacturerZone().getId(), d.changeReason(), d.signature().signer().value(),
                         d.signature().printedName(), Timestamp.from(d.signature().signedAt()), d.signature().meaning(),
                         d.signature().contentHash())
+                .update();
+    }
+
+    /** The caller's organisation's events on the case, in the order they happened. */
+    public List<RecordedEvent> events(CaseId caseId) {
+        return jdbc.sql("""
+                SELECT id, case_id, kind, happened_at, zone, set_date, note, recorded_by_name, recorded_at
+                  FROM reportability_event WHERE case_id = ? ORDER BY happened_at, recorded_at""")
+                .param(caseId.value())
+                .query((rs, row) -> new RecordedEvent(rs.getObject("id", UUID.class),
+                        new CaseId(rs.getObject("case_id", UUID.class)), EventKind.valueOf(rs.getString("kind")),
+                        rs.getTimestamp("happened_at").toInstant(), ZoneId.of(rs.getString("zone")),
+                        rs.getObject("set_date", LocalDate.class), rs.getString("note"),
+                        rs.getString("recorded_by_name"), rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    public void insertEvent(OrganisationId organisation, RecordedEvent event, UserId recordedBy) {
+        jdbc.sql("""
+                INSERT INTO reportability_event (id, org_id, case_id, kind, happened_at, zone, set_date, note,
+                                                 recorded_by, recorded_by_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.id(), organisation.value(), event.caseId().value(), event.kind().name(),
+                        Timestamp.from(event.at()), event.zone().getId(), event.setDate(), event.note(),
+                        recordedBy.value(), event.recordedByName())
                 .update();
     }
 
