@@ -122,6 +122,8 @@ class EndpointAccessMatrixTests {
     @Autowired
     org.vigil.casework.CaseFixtures caseFixtures;
     @Autowired
+    org.vigil.deadline.ObligationFixtures obligationFixtures;
+    @Autowired
     org.vigil.incident.persistence.ReportRecords reportRecords;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;
@@ -613,6 +615,9 @@ class EndpointAccessMatrixTests {
                     holdings.organisation()).caseId().toString(), RANDOM_ID)),
             Map.entry("caseReportId", new PathFixture(holdings -> org.vigil.casework.CaseFixtures.caseOf(
                     holdings.organisation()).reportId().toString(), RANDOM_ID)),
+            // An obligation the organisation holds as duty holder (org.vigil.deadline.ObligationFixtures).
+            Map.entry("obligationId", new PathFixture(holdings -> org.vigil.deadline.ObligationFixtures.obligationOf(
+                    holdings.organisation()).toString(), RANDOM_ID)),
             // A device return step: the manufacturer's first one (refused as 400 for the hospital side).
             Map.entry("step", new PathFixture(holdings -> "request", () -> "request")),
             // A pending obligation of the organisation (org.vigil.deadline.board.BoardWorld), made on first use.
@@ -718,6 +723,13 @@ class EndpointAccessMatrixTests {
             Map.entry("POST /api/v1/users/{userId}/links", (target, caller) -> Body.none()),
             Map.entry("POST /admin/users/{userId}/link", (target, caller) -> Body.none()),
             Map.entry("POST /error", (target, caller) -> Body.none()),
+            // Obligations: a submission (the first ends it, later ones are refused as ended), a waiver signed with a
+            // wrong password and an assignment without a person, both refused as 400.
+            Map.entry("POST /api/v1/obligations/{obligationId}/submitted",
+                    (target, caller) -> Body.json(Map.of("authorityReference", "MATRIX-1"))),
+            Map.entry("POST /api/v1/obligations/{obligationId}/waiver",
+                    (target, caller) -> Body.json(Map.of("reason", "Matrix", "password", "not the password"))),
+            Map.entry("POST /api/v1/obligations/{obligationId}/assignee", (target, caller) -> Body.json(Map.of())),
             Map.entry("POST /api/v1/notifications/{noticeId}/read", (target, caller) -> Body.none()),
             Map.entry("POST /notifications/{noticeId}/read", (target, caller) -> Body.none()),
             Map.entry("POST /notifications/read", (target, caller) -> Body.none()),
@@ -966,6 +978,7 @@ class EndpointAccessMatrixTests {
         DeviceFixtures.use(deviceRegister);
         org.vigil.device.importing.DeviceImportFixtures.use(deviceImportFixtures);
         org.vigil.casework.CaseFixtures.use(caseFixtures);
+        org.vigil.deadline.ObligationFixtures.use(obligationFixtures);
         org.vigil.support.IncidentFixtures.use(reportRecords, transactionManager);
         org.vigil.deadline.board.BoardWorld.use(boardWorld);
         var testers = new EnumMap<Role, Tester>(Role.class);

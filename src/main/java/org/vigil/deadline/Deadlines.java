@@ -347,7 +347,7 @@ public class Deadlines {
             state = ObligationState.OPEN;
             reason = "Arises again: " + cause;
             changedAt = now;
-        } else if (state == ObligationState.OVERDUE && deadline != null && deadline.isAfter(now)
+        } else if (state == ObligationState.OVERDUE && (deadline == null || deadline.isAfter(now))
                 && !Objects.equals(deadline, before.due().deadline())) {
             state = ObligationState.OPEN;
             reason = "Its due time moved later: " + cause;

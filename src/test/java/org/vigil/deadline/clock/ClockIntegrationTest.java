@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.vigil.support.IntegrationTest;
 
 /**
@@ -24,6 +25,7 @@ import org.vigil.support.IntegrationTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @IntegrationTest
+@AutoConfigureMockMvc
 @Import(ClockIntegrationTest.FakeTime.class)
 @TestPropertySource(properties = "vigil.deadlines.schedule=false")
 public @interface ClockIntegrationTest {

@@ -161,6 +161,27 @@ class ObligationTrackingTests {
         assertThat(testData.as(officer.principal(), () -> deadlines.forCase(caseId))).isEqualTo(obligations);
     }
 
+    @Test
+    void facts_the_rules_cannot_count_from_are_refused_naming_the_facts_and_nothing_is_stored() {
+        var manufacturer = testData.organisation(OrganisationKind.MANUFACTURER);
+        var officer = testData.person(manufacturer, Role.VIGILANCE_OFFICER);
+        var awareness = berlin("2028-08-01T09:00");
+        clock.set(awareness);
+        UUID caseId = UUID.randomUUID();
+        var facts = germanIncident(Classification.DEATH, awareness);
+        // An incomplete initial report must say when the complete one follows (MDR Art. 87(6), MIR §1.2.f).
+        var withoutDate = new org.vigil.deadline.CaseFacts(facts.recipients(), facts.deviceKind(),
+                facts.classification(), awareness, awareness, BERLIN, facts.dutyHolder(),
+                List.of(org.vigil.deadline.CaseEvent.at(org.vigil.deadline.EventKind.INCOMPLETE_INITIAL_REPORT,
+                        awareness.plus(Duration.ofDays(1)))));
+
+        assertThatThrownBy(() -> testData.as(officer.principal(), () -> deadlines.track(tracked(caseId,
+                manufacturer.id(), null, withoutDate, "Incomplete initial report sent"))))
+                .isInstanceOfSatisfying(org.vigil.shared.InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("facts"));
+        assertThat(testData.as(officer.principal(), () -> deadlines.forCase(caseId))).isEmpty();
+    }
+
     private List<String> auditEntries(TestData.Person person, List<ObligationView> obligations) {
         return testData.as(person.principal(), () -> obligations.stream()
                 .flatMap(o -> audit.history(RecordRef.of("obligation", o.id().value())).stream())
