@@ -854,7 +854,9 @@ class EndpointAccessMatrixTests {
             Map.entry("POST /deadlines/{obligationId}/responsible",
                     (target, caller) -> Body.form(Map.of("assignee", ""))),
             Map.entry("POST /deadlines/calendar-feed", (target, caller) -> Body.none()),
-            Map.entry("POST /deadlines/calendar-feed/revocation", (target, caller) -> Body.none()));
+            Map.entry("POST /deadlines/calendar-feed/revocation", (target, caller) -> Body.none()),
+            Map.entry("POST /api/v1/calendar-feed", (target, caller) -> Body.none()),
+            Map.entry("POST /api/v1/calendar-feed/revocation", (target, caller) -> Body.none()));
 
     private static DeviceFixtures.Device deviceOf(Holdings holdings) {
         return DeviceFixtures.deviceOf(holdings.organisation().id());

@@ -61,9 +61,12 @@ public final class ICalendar {
      *
      * @param productId the {@code PRODID} (§3.7.3), for example {@code -//Vigil//Deadlines//EN}
      * @param name the calendar's name as clients show it ({@code X-WR-CALNAME}, understood by the common clients)
+     * @param refresh how often a subscribed client should fetch the calendar again ({@code REFRESH-INTERVAL},
+     *        RFC 7986 §5.7, and {@code X-PUBLISHED-TTL} for clients that predate it), or {@code null} to leave it to
+     *        the client
      * @param stamp when this copy was produced ({@code DTSTAMP} of each event, §3.8.7.2)
      */
-    public static String write(String productId, String name, Instant stamp, List<Event> events) {
+    public static String write(String productId, String name, Duration refresh, Instant stamp, List<Event> events) {
         var out = new StringBuilder(512 + events.size() * 600);
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
@@ -72,6 +75,10 @@ public final class ICalendar {
         // PUBLISH: a feed to read, not an invitation to answer (RFC 5546 §3.2.1).
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + text(name));
+        if (refresh != null) {
+            line(out, "REFRESH-INTERVAL;VALUE=DURATION:" + duration(refresh));
+            line(out, "X-PUBLISHED-TTL:" + duration(refresh));
+        }
         for (Event event : events) {
             line(out, "BEGIN:VEVENT");
             line(out, "UID:" + text(event.uid()));

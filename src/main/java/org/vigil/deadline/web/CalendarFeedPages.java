@@ -31,13 +31,17 @@ import org.vigil.shared.Tenancy;
  *
  * <p>Each obligation is one event at its due time (UTC), with the same UID in every copy of the feed
  * ({@code <obligation-id>@vigil}) so a client updates rather than duplicates it when the due time moves, and a reminder
- * one day before. An unknown or revoked address answers 404, exactly like a path that does not exist.
+ * one day before. An obligation without a due time yet (an FSCA whose start is not planned, MDR Art. 87(8)) has no
+ * moment to place in a calendar and stays on the board only. An unknown or revoked address answers 404, exactly like a
+ * path that does not exist.
  */
 @Controller
 class CalendarFeedPages {
 
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
     private static final Duration REMINDER = Duration.ofDays(1);
+    /** Due times move when a case is reclassified (MDR Art. 87(5) instead of 87(3), say): clients refresh hourly. */
+    private static final Duration REFRESH = Duration.ofHours(1);
 
     private final CalendarFeeds feeds;
     private final Deadlines deadlines;
@@ -66,7 +70,7 @@ class CalendarFeedPages {
                 .map(o -> event(DeadlineBoardRow.of(o, now)))
                 .toList();
         String body = ICalendar.write("-//Vigil//Deadlines//EN", "Vigil deadlines — " + reader.actor().displayName(),
-                now, events);
+                REFRESH, now, events);
         return ResponseEntity.ok()
                 .contentType(TEXT_CALENDAR)
                 // The feed holds regulated data for one person: no shared cache may keep a copy.

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,17 +49,30 @@ class CalendarFeeds {
     private final UserManagement users;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final String baseUrl;
 
     CalendarFeeds(CalendarFeedRecords records, UserManagement users, AuditTrail audit,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            @Value("${vigil.base-url:http://localhost:8080}") String baseUrl) {
         this.records = records;
         this.users = users;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    /** A feed just issued: {@code secret} is shown to its holder now and never again. */
-    record Issued(CalendarFeedRecords.Feed feed, String secret) {
+    /**
+     * A feed just issued: its address is shown to its holder now and never again.
+     *
+     * @param url    the address to subscribe to, for example {@code https://vigil.example/calendar/vcal_….ics}
+     * @param webcal the same address with the {@code webcal:} scheme, which opens the calendar app directly
+     */
+    record Issued(CalendarFeedRecords.Feed feed, String url, String webcal) {
+
+        static Issued of(CalendarFeedRecords.Feed feed, String baseUrl, String secret) {
+            String url = baseUrl + "/calendar/" + secret + ".ics";
+            return new Issued(feed, url, url.replaceFirst("^https?://", "webcal://"));
+        }
     }
 
     /** Whose feed a secret opened: the actor to read as, and whether they see the whole organisation's deadlines. */
@@ -92,7 +106,7 @@ class CalendarFeeds {
             records.insert(id, me.organisationId(), me.userId(), hash(secret), prefix);
             audit.record(AuditedChange.created("calendar-feed.created", RecordRef.of(RECORD_TYPE, id),
                     Map.of("holder", me.userId().toString(), "prefix", prefix)));
-            return new Issued(records.live(me.userId()).orElseThrow(), secret);
+            return Issued.of(records.live(me.userId()).orElseThrow(), baseUrl, secret);
         });
     }
 

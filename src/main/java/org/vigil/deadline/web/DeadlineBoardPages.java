@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,16 +47,13 @@ class DeadlineBoardPages {
     private final Deadlines deadlines;
     private final UserManagement users;
     private final CalendarFeeds feeds;
-    private final String baseUrl;
     private final Clock clock;
 
-    DeadlineBoardPages(Deadlines deadlines, UserManagement users, CalendarFeeds feeds, Clock clock,
-            @Value("${vigil.base-url:http://localhost:8080}") String baseUrl) {
+    DeadlineBoardPages(Deadlines deadlines, UserManagement users, CalendarFeeds feeds, Clock clock) {
         this.deadlines = deadlines;
         this.clock = clock;
         this.users = users;
         this.feeds = feeds;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     @GetMapping("/deadlines")
@@ -99,9 +95,8 @@ class DeadlineBoardPages {
     @RolesAllowed({ "VIGILANCE_OFFICER", "PRRC", "COMPLAINT_HANDLER" })
     String issueFeed(Model model) {
         var issued = feeds.issue(me());
-        String url = baseUrl + "/calendar/" + issued.secret() + ".ics";
-        model.addAttribute("issuedFeedUrl", url);
-        model.addAttribute("issuedWebcalUrl", url.replaceFirst("^https?://", "webcal://"));
+        model.addAttribute("issuedFeedUrl", issued.url());
+        model.addAttribute("issuedWebcalUrl", issued.webcal());
         return page(model, new Criteria(null, null, null), FormFeedback.none(), null, Map.of());
     }
 

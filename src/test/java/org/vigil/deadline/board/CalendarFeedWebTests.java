@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.vigil.deadline.board.BoardWorld.daysAgo;
 import static org.vigil.deadline.board.BoardWorld.reference;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -109,6 +112,7 @@ class CalendarFeedWebTests {
                 "Official text: " + officers.source().url(),
                 "/cases/" + officers.caseId() + "\r\n",
                 "TRIGGER:-P1D\r\n",
+                "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n",
                 "UID:" + unassigned.id() + "@vigil\r\n",
                 "SUMMARY:Due: Initial report to US Food and Drug Administration\\, US — "
                         + unassigned.caseReference());
@@ -177,6 +181,28 @@ class CalendarFeedWebTests {
         mvc.perform(post("/deadlines/calendar-feed").with(as(testData.person(hospital,
                 org.vigil.shared.Role.REPORTER))).with(csrf())).andExpect(status().isForbidden());
         assertThat(issue(m.handler())).startsWith("vcal_");
+    }
+
+    @Test
+    void over_rest_the_address_is_issued_once_shown_by_its_prefix_and_revoked() throws Exception {
+        String issued = mvc.perform(post("/api/v1/calendar-feed").header(HttpHeaders.AUTHORIZATION,
+                "Bearer " + m.officer().token())).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.webcal").value(org.hamcrest.Matchers.startsWith("webcal://")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var matcher = FEED_URL.matcher(issued);
+        assertThat(matcher.find()).as("the address in %s", issued).isTrue();
+        String secret = matcher.group(1);
+        assertThat(ICalendarTests.unfold(feed(secret))).contains("UID:" + officers.id() + "@vigil");
+
+        mvc.perform(get("/api/v1/calendar-feed").header(HttpHeaders.AUTHORIZATION, "Bearer " + m.officer().token()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.prefix").value(secret.substring(0, 11)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret))));
+        mvc.perform(post("/api/v1/calendar-feed/revocation").header(HttpHeaders.AUTHORIZATION,
+                "Bearer " + m.officer().token())).andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/calendar-feed/revocation").header(HttpHeaders.AUTHORIZATION,
+                "Bearer " + m.officer().token())).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/calendar/" + secret + ".ics")).andExpect(status().isNotFound());
     }
 
     /** Asks for a new address on the board page, as {@code person}; answers its secret. */

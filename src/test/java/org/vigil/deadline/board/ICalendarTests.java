@@ -61,14 +61,15 @@ class ICalendarTests {
                 "Due: Initial report to BfArM, DE — CASE-2026-00012", "MDR Art. 87(5)\nhttps://example.org/x",
                 URI.create("https://vigil.example/cases/1"), Instant.parse("2026-03-30T10:00:00Z"), Duration.ofDays(1));
 
-        String calendar = ICalendar.write("-//Vigil//Deadlines//EN", "Vigil, deadlines", STAMP, List.of(event));
+        String calendar = ICalendar.write("-//Vigil//Deadlines//EN", "Vigil, deadlines", Duration.ofHours(1), STAMP,
+                List.of(event));
 
         assertThat(calendar).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Vigil//Deadlines//EN\r\n")
                 .endsWith("END:VEVENT\r\nEND:VCALENDAR\r\n");
         assertThat(calendar.replace("\r\n", "")).doesNotContain("\r", "\n");
         String unfolded = unfold(calendar);
         assertThat(unfolded).contains(
-                "X-WR-CALNAME:Vigil\\, deadlines\r\n",
+                "X-WR-CALNAME:Vigil\\, deadlines\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n",
                 "BEGIN:VEVENT\r\nUID:0b1c6f3e-1@vigil\r\nDTSTAMP:20260401T080000Z\r\nDTSTART:20260408T220000Z\r\n",
                 "LAST-MODIFIED:20260330T100000Z\r\n",
                 "SUMMARY:Due: Initial report to BfArM\\, DE — CASE-2026-00012\r\n",
@@ -87,13 +88,13 @@ class ICalendarTests {
 
     @Test
     void an_empty_calendar_is_still_a_valid_calendar() {
-        assertThat(ICalendar.write("-//Vigil//Deadlines//EN", "Nothing due", STAMP, List.of())).isEqualTo(
+        assertThat(ICalendar.write("-//Vigil//Deadlines//EN", "Nothing due", null, STAMP, List.of())).isEqualTo(
                 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Vigil//Deadlines//EN\r\nCALSCALE:GREGORIAN\r\n"
                         + "METHOD:PUBLISH\r\nX-WR-CALNAME:Nothing due\r\nEND:VCALENDAR\r\n");
     }
 
     private static String calendarWithAlarm(Duration before) {
-        return ICalendar.write("-//Vigil//Test//EN", "Test", STAMP, List.of(new ICalendar.Event("x@vigil", STAMP,
+        return ICalendar.write("-//Vigil//Test//EN", "Test", null, STAMP, List.of(new ICalendar.Event("x@vigil", STAMP,
                 "s", "d", null, null, before)));
     }
 
