@@ -811,6 +811,31 @@ class EndpointAccessMatrixTests {
                     "outcome", "Matrix outcome", "rootCause", "Matrix root cause"))),
             Map.entry("POST /cases/{caseId}/outcome", (target, caller) -> Body.form(Map.of(
                     "outcome", "Matrix outcome", "rootCause", "Matrix root cause"))),
+            // Reportability (org.vigil.reportability): a complete decision signed with the caller's password.
+            Map.entry("POST /api/v1/cases/{caseId}/reportability", (target, caller) -> Body.json(Map.ofEntries(
+                    Map.entry("incident", true), Map.entry("seriousOutcomes", List.of("HOSPITALISATION")),
+                    Map.entry("publicHealthThreat", false), Map.entry("deteriorationAnticipated", false),
+                    Map.entry("causality", "REASONABLY_POSSIBLE"), Map.entry("expectedSideEffect", false),
+                    Map.entry("useContext", "NORMAL_USE"), Map.entry("rationale", "Matrix decision"),
+                    Map.entry("incidentAwareAt", "2026-03-02T09:00:00"), Map.entry("incidentAwareZone", "Europe/Berlin"),
+                    Map.entry("incidentCountry", "DE"), Map.entry("deviceKind", "MEDICAL_DEVICE"),
+                    Map.entry("markets", List.of("EU")), Map.entry("manufacturerZone", "Europe/Berlin"),
+                    Map.entry("changeReason", "Matrix change"), Map.entry("password", TestData.PASSWORD)))),
+            Map.entry("POST /cases/{caseId}/reportability", (target, caller) -> Body.form(Map.ofEntries(
+                    Map.entry("incident", "true"), Map.entry("seriousOutcomes", "HOSPITALISATION"),
+                    Map.entry("publicHealthThreat", "false"), Map.entry("deteriorationAnticipated", "false"),
+                    Map.entry("causality", "ESTABLISHED"), Map.entry("expectedSideEffect", "false"),
+                    Map.entry("useContext", "NORMAL_USE"), Map.entry("rationale", "Matrix decision"),
+                    Map.entry("incidentAwareAt", "2026-03-02T09:00"), Map.entry("incidentAwareZone", "Europe/Berlin"),
+                    Map.entry("incidentCountry", "DE"), Map.entry("deviceKind", "MEDICAL_DEVICE"),
+                    Map.entry("markets", "EU"), Map.entry("manufacturerZone", "Europe/Berlin"),
+                    Map.entry("changeReason", "Matrix change"), Map.entry("password", TestData.PASSWORD)))),
+            Map.entry("POST /api/v1/cases/{caseId}/clock-events", (target, caller) -> Body.json(Map.of(
+                    "kind", "TREND_IDENTIFIED", "at", "2026-03-02T09:00:00", "zone", "Europe/Berlin"))),
+            Map.entry("POST /cases/{caseId}/reportability/events", (target, caller) -> Body.form(Map.of(
+                    "kind", "TREND_IDENTIFIED", "at", "2026-03-02T09:00", "zone", "Europe/Berlin"))),
+            Map.entry("POST /cases/{caseId}/user-facility/events", (target, caller) -> Body.form(Map.of(
+                    "kind", "USER_FACILITY_SERIOUS_INJURY", "at", "2026-03-02T09:00", "zone", "America/Chicago"))),
             Map.entry("POST /api/v1/cases/{caseId}/assignee", (target, caller) -> Body.json(Map.of())),
             Map.entry("POST /cases/{caseId}/assignee", (target, caller) -> Body.form(Map.of("assignee", ""))),
             Map.entry("POST /api/v1/complaints", (target, caller) -> Body.json(Map.of("source", "PHONE",

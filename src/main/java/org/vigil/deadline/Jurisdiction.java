@@ -1,5 +1,10 @@
 package org.vigil.deadline;
 
+import java.util.Locale;
+import java.util.Optional;
+
+import org.vigil.deadline.domain.AuthorityRouting;
+
 /**
  * A body of vigilance law that can apply to one incident. Northern Ireland is its own jurisdiction because, under the
  * Windsor Framework, the EU MDR and IVDR apply there while MHRA is the competent authority; its code {@code XI} is the
@@ -27,5 +32,25 @@ public enum Jurisdiction {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The jurisdiction whose vigilance rules a device brings in by being made available in {@code country} (ISO 3166-1
+     * alpha-2, {@code XI} for Northern Ireland): an EU or EEA state brings in the EU rules; any other country none.
+     */
+    public static Optional<Jurisdiction> ofMarket(String country) {
+        if (country == null) {
+            return Optional.empty();
+        }
+        return switch (country.strip().toUpperCase(Locale.ROOT)) {
+            case "XI" -> Optional.of(XI);
+            case "GB" -> Optional.of(GB);
+            case "CH" -> Optional.of(CH);
+            case "TR" -> Optional.of(TR);
+            case "US" -> Optional.of(US);
+            case String code when AuthorityRouting.EEA.contains(code) ->
+                    Optional.of(EU);
+            default -> Optional.empty();
+        };
     }
 }

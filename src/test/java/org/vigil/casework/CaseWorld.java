@@ -31,7 +31,7 @@ import org.vigil.support.TestData;
  * ({@link IncidentReports}), with their cases.
  */
 @Component
-class CaseWorld {
+public class CaseWorld {
 
     // Provided, not required: this component is in every test context, also those without TestData (browser tests).
     private final ObjectProvider<TestData> testDataProvider;
@@ -46,7 +46,7 @@ class CaseWorld {
         this.cases = cases;
     }
 
-    record Parties(OrganisationView hospital, TestData.Person reporter, TestData.Person safetyOfficer,
+    public record Parties(OrganisationView hospital, TestData.Person reporter, TestData.Person safetyOfficer,
             OrganisationView manufacturer, TestData.Person vigilance, TestData.Person complaints,
             DeviceFixtures.Device device) {
     }
@@ -55,7 +55,7 @@ class CaseWorld {
         return testDataProvider.getObject();
     }
 
-    Parties parties() {
+    public Parties parties() {
         var testData = testData();
         DeviceFixtures.use(devices);
         var hospital = testData.organisation(OrganisationKind.HEALTHCARE_ORGANISATION);
@@ -69,12 +69,12 @@ class CaseWorld {
     }
 
     /** Submits a complete report about the parties' registered device, as the hospital's reporter. */
-    ReportView submitReport(Parties parties, boolean reporterNameShared) {
+    public ReportView submitReport(Parties parties, boolean reporterNameShared) {
         return submitReport(parties.reporter(), parties.device().udiDi(), reporterNameShared);
     }
 
     /** Submits a complete report about the registered device {@code udiDi}, as {@code person}. */
-    ReportView submitReport(TestData.Person person, String udiDi, boolean reporterNameShared) {
+    public ReportView submitReport(TestData.Person person, String udiDi, boolean reporterNameShared) {
         var reporter = person.principal();
         var testData = testData();
         var draft = testData.as(reporter, () -> reports.startDraft(ReportKind.INCIDENT));
@@ -109,7 +109,7 @@ class CaseWorld {
     }
 
     /** The case of {@code report} as {@code person} sees it, waiting for it to be opened (with a deadline). */
-    CaseView caseOf(ReportView report, TestData.Person person) {
+    public CaseView caseOf(ReportView report, TestData.Person person) {
         var testData = testData();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (true) {

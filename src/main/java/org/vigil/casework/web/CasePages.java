@@ -27,6 +27,7 @@ import org.vigil.casework.InterimAdvice;
 import org.vigil.casework.NewComplaint;
 import org.vigil.casework.domain.DeviceReturnSteps;
 import org.vigil.incident.IncidentReports;
+import org.vigil.organisation.OrganisationManagement;
 import org.vigil.incident.ReportId;
 import org.vigil.portal.NavigationEntry;
 import org.vigil.shared.InvalidInputException;
@@ -47,11 +48,13 @@ class CasePages {
 
     private final Cases cases;
     private final IncidentReports reports;
+    private final OrganisationManagement organisations;
     private final Clock clock = Clock.systemUTC();
 
-    CasePages(Cases cases, IncidentReports reports) {
+    CasePages(Cases cases, IncidentReports reports, OrganisationManagement organisations) {
         this.cases = cases;
         this.reports = reports;
+        this.organisations = organisations;
     }
 
     @GetMapping("/inbox")
@@ -218,6 +221,9 @@ class CasePages {
         model.addAttribute("c", view);
         model.addAttribute("side", side.name());
         model.addAttribute("manufacturerSide", side == CaseSide.MANUFACTURER);
+        // A US hospital has reporting duties of its own as a user facility (21 CFR 803.30).
+        model.addAttribute("userFacility", side == CaseSide.HOSPITAL && view.hospital() != null
+                && "US".equals(organisations.get(view.hospital()).country()));
         model.addAttribute("timeline", cases.timeline(id));
         model.addAttribute("feedback", feedback);
         model.addAttribute("failedForm", failedForm);

@@ -187,15 +187,6 @@ public class ObligationRecords {
                 .param(obligationId).query(ObligationRecords::reminder).list();
     }
 
-    /** Unsent reminders of the caller's organisation among {@code ids} due at {@code now}. */
-    public List<UUID> unsentDue(List<UUID> ids, Instant now) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT id FROM obligation_reminder WHERE id = ANY (?) AND sent_at IS NULL AND fire_at <= ?")
-                .params(ids.toArray(UUID[]::new), ts(now)).query(UUID.class).list();
-    }
-
     /**
      * Claims one unsent reminder for the rest of the transaction ({@code FOR UPDATE SKIP LOCKED}): empty when it was
      * sent meanwhile or another sweeper holds it.

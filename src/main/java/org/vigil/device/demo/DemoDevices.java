@@ -155,7 +155,7 @@ class DemoDevices implements SmartLifecycle {
                         "Vigil Hip Stem size 12", "HS-12", "REF 4711-12", "P09080401", null, null, List.of(), eu)),
                 new DeviceImportRow(2, pump, new UdiDiData(pump.basicUdiDi(), INFUSION_PUMP_GTIN, IssuingEntity.GS1,
                         "Vigil InfuFlow 300", "IF-300", "REF 3000", "Z12030301", "3.2.0", "1.4",
-                        List.of(new PackageLevel(PUMP_BOX_GTIN, INFUSION_PUMP_GTIN, 2)), eu)),
+                        List.of(new PackageLevel(PUMP_BOX_GTIN, INFUSION_PUMP_GTIN, 2)), withUs(eu))),
                 new DeviceImportRow(3, app, new UdiDiData(app.basicUdiDi(), GLUCOSE_APP_GTIN, IssuingEntity.GS1,
                         "Vigil Bolus", "BOLUS", "APP-1", "Z1204", "2.4.1", null, List.of(),
                         List.of(market("DE", "2025-02-01"), market("XI", "2025-05-01")))),
@@ -181,6 +181,13 @@ class DemoDevices implements SmartLifecycle {
                 new DeviceImportRow(2, dressing, new UdiDiData(dressing.basicUdiDi(), WOUND_DRESSING_PPN,
                         IssuingEntity.IFA, "ArgentoCare 10 x 10 cm", "AC-10", "AC1010", "M0404", null, null,
                         List.of(), fr)));
+    }
+
+    /** The pump is also sold in the US, so its incidents show an FDA duty (21 CFR 803.50) beside the EU one. */
+    private static List<MarketPlacement> withUs(List<MarketPlacement> markets) {
+        var all = new ArrayList<>(markets);
+        all.add(market("US", "2025-03-01"));
+        return List.copyOf(all);
     }
 
     private static MarketPlacement market(String country, String from) {
