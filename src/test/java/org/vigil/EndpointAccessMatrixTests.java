@@ -362,8 +362,13 @@ class EndpointAccessMatrixTests {
                     + "authorisation, whoever holds it, and it shows its owner's deadlines only",
             (endpoint, role) -> endpoint.pathVariables().contains("feedToken"));
 
+    static final LegitimateReach HOLIDAY_CALENDARS = new LegitimateReach(
+            "holiday calendars are reference data of the whole platform (table holiday_change without org_id, "
+                    + "db/migration/deadline/V3): every organisation counts working days on the same calendars",
+            (endpoint, role) -> endpoint.pathVariables().contains("country"));
+
     static final List<LegitimateReach> LEGITIMATE_REACH = List.of(SHARED_DIRECTORY, ONE_TIME_LINK,
-            PLATFORM_ADMINISTRATION, PLATFORM_AUDIT, TERMINOLOGY, DEVICE_REGISTER, CALENDAR_FEED);
+            PLATFORM_ADMINISTRATION, PLATFORM_AUDIT, TERMINOLOGY, DEVICE_REGISTER, CALENDAR_FEED, HOLIDAY_CALENDARS);
 
     private static Optional<LegitimateReach> legitimateReach(Endpoint endpoint, Role role) {
         return LEGITIMATE_REACH.stream().filter(reach -> reach.appliesTo().test(endpoint, role)).findFirst();
@@ -620,6 +625,8 @@ class EndpointAccessMatrixTests {
                     holdings.organisation()).toString(), RANDOM_ID)),
             // A device return step: the manufacturer's first one (refused as 400 for the hospital side).
             Map.entry("step", new PathFixture(holdings -> "request", () -> "request")),
+            // Holiday calendars are the platform's (see HOLIDAY_CALENDARS); "Q1" is no country code.
+            Map.entry("country", new PathFixture(holdings -> "US", () -> "Q1")),
             // A live calendar feed address (see CALENDAR_FEED), made on first use.
             Map.entry("feedToken", new PathFixture(holdings -> org.vigil.deadline.board.BoardWorld.feedOf(
                     holdings.organisation()), () -> "vcal_matrixunknown" + UUID.randomUUID().toString()
@@ -836,6 +843,20 @@ class EndpointAccessMatrixTests {
                     "kind", "TREND_IDENTIFIED", "at", "2026-03-02T09:00", "zone", "Europe/Berlin"))),
             Map.entry("POST /cases/{caseId}/user-facility/events", (target, caller) -> Body.form(Map.of(
                     "kind", "USER_FACILITY_SERIOUS_INJURY", "at", "2026-03-02T09:00", "zone", "America/Chicago"))),
+            // Holiday calendars: refused changes (a year not covered, a day that is no holiday), so that the shared
+            // calendars other tests count on stay as shipped; the administrator is still let through to the check.
+            Map.entry("POST /holidays/{country}/additions", (target, caller) -> Body.form(Map.of("day", "2031-01-02",
+                    "name", "Matrix day", "reason", "Matrix"))),
+            Map.entry("POST /holidays/{country}/removals", (target, caller) -> Body.form(Map.of("day", "2026-03-03",
+                    "reason", "Matrix"))),
+            Map.entry("POST /holidays/{country}/years", (target, caller) -> Body.form(Map.of("year", "2031",
+                    "reason", "Matrix"))),
+            Map.entry("POST /api/v1/holiday-calendars/{country}/holidays", (target, caller) -> Body.json(Map.of(
+                    "day", "2031-01-02", "name", "Matrix day", "reason", "Matrix"))),
+            Map.entry("POST /api/v1/holiday-calendars/{country}/removals", (target, caller) -> Body.json(Map.of(
+                    "day", "2026-03-03", "reason", "Matrix"))),
+            Map.entry("POST /api/v1/holiday-calendars/{country}/years", (target, caller) -> Body.json(Map.of(
+                    "year", 2031, "reason", "Matrix"))),
             Map.entry("POST /api/v1/cases/{caseId}/assignee", (target, caller) -> Body.json(Map.of())),
             Map.entry("POST /cases/{caseId}/assignee", (target, caller) -> Body.form(Map.of("assignee", ""))),
             Map.entry("POST /api/v1/complaints", (target, caller) -> Body.json(Map.of("source", "PHONE",

@@ -34,8 +34,10 @@ import org.vigil.deadline.domain.RuleSelection;
 public class RulePacks {
 
     private final List<RulePack> packs;
-    private final Map<String, HolidayCalendar> calendars;
-    private final RuleSelection selection;
+    private final Map<String, HolidayCalendar> shippedCalendars;
+    // Replaced together when an administrator changes a calendar (HolidayCalendars); readers see one or the other.
+    private volatile Map<String, HolidayCalendar> calendars;
+    private volatile RuleSelection selection;
 
     RulePacks() {
         this(readPacks(), readCalendars());
@@ -43,8 +45,8 @@ public class RulePacks {
 
     private RulePacks(List<RulePack> packs, Map<String, HolidayCalendar> calendars) {
         this.packs = List.copyOf(packs);
-        this.calendars = Map.copyOf(calendars);
-        this.selection = new RuleSelection(this.packs, new DeadlineCalculator(this.calendars));
+        this.shippedCalendars = Map.copyOf(calendars);
+        useCalendars(calendars);
     }
 
     /** The shipped packs and calendars, without Spring: for tests and the command line. */
@@ -57,7 +59,19 @@ public class RulePacks {
         return packs;
     }
 
-    /** The holiday calendars by country (ISO 3166-1 alpha-2). */
+    /** The calendars as shipped in {@code holidays/*.txt}, before administrators' changes. */
+    Map<String, HolidayCalendar> shippedCalendars() {
+        return shippedCalendars;
+    }
+
+    /** Counts with {@code current} from now on: the shipped calendars with administrators' changes. */
+    void useCalendars(Map<String, HolidayCalendar> current) {
+        var copy = java.util.Collections.unmodifiableMap(new TreeMap<>(current));
+        this.selection = new RuleSelection(packs, new DeadlineCalculator(copy));
+        this.calendars = copy;
+    }
+
+    /** The holiday calendars by country (ISO 3166-1 alpha-2), with administrators' changes. */
     public Map<String, HolidayCalendar> calendars() {
         return calendars;
     }

@@ -217,7 +217,7 @@ public class Reportability {
         records.insert(mine(), decision);
         audit.record(AuditedChange.created("reportability.decided", RecordRef.of(RECORD_TYPE, id), summary(decision))
                 .inOrganisation(mine()));
-        var obligations = track(view, decision);
+        var obligations = track(view, decision, null);
         cases.addInternalNote(caseId, note(decision, obligations));
         return decision;
     }
@@ -227,6 +227,25 @@ public class Reportability {
     public List<ObligationView> obligations(CaseId caseId) {
         manufacturerCase(caseId);
         return deadlines.forCase(caseId.value());
+    }
+
+    /**
+     * Recomputes the caller's side's obligations on the case from what is on record (the decision in force and the
+     * events), for example after a holiday calendar changed ({@code because} says so in the audit trail). Vigil itself
+     * may call it, acting for the duty holder.
+     */
+    @Transactional
+    public void recompute(CaseId caseId, String because) {
+        var view = cases.find(caseId);
+        var side = cases.sideOf(view);
+        if (side == CaseSide.MANUFACTURER) {
+            var decision = records.current(caseId);
+            if (decision.isPresent()) {
+                track(view, decision.get(), because);
+            }
+        } else if (!records.events(caseId).isEmpty()) {
+            trackUserFacility(view, because);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ events
@@ -303,9 +322,9 @@ public class Reportability {
         audit.record(AuditedChange.created("reportability.event-recorded", RecordRef.of(RECORD_TYPE + "-event",
                 event.id()), details).inOrganisation(mine()));
         if (decision != null) {
-            track(view, decision);
+            track(view, decision, EventRules.words(kind) + " recorded by " + actor.displayName());
         } else {
-            trackUserFacility(view);
+            trackUserFacility(view, "User facility event recorded by " + actor.displayName());
         }
         cases.addInternalNote(caseId, "Recorded: " + EventRules.words(kind) + (setDate == null ? "" : " — date "
                 + setDate) + ".");
@@ -323,7 +342,7 @@ public class Reportability {
         return deadlines.forCase(caseId.value());
     }
 
-    private void trackUserFacility(CaseView view) {
+    private void trackUserFacility(CaseView view, String because) {
         var events = records.events(view.id());
         var first = events.getFirst();
         String country = organisations.get(mine()).country();
@@ -331,9 +350,11 @@ public class Reportability {
                 DutyHolder.USER_FACILITY);
         var facts = new CaseFacts(recipients, DeviceKind.MEDICAL_DEVICE, null, first.at(), first.at(), first.zone(),
                 DutyHolder.USER_FACILITY, events.stream().map(RecordedEvent::asCaseEvent).toList());
+        var responsible = Tenancy.requireActor().userId() != null ? Tenancy.requireActor().userId()
+                : deadlines.forCase(view.id().value()).stream().map(ObligationView::responsible)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         deadlines.track(new TrackedCase(view.id().value(), view.reference(), view.deviceName(), mine(),
-                Tenancy.requireActor().userId(), facts, "User facility event recorded by "
-                        + Tenancy.requireActor().displayName()));
+                responsible, facts, because));
     }
 
     private static void requireUserFacilityStaff() {
@@ -343,14 +364,14 @@ public class Reportability {
         }
     }
 
-    private List<ObligationView> track(CaseView view, ReportabilityDecision decision) {
+    private List<ObligationView> track(CaseView view, ReportabilityDecision decision, String because) {
         String manufacturerCountry = organisations.get(mine()).country();
         var recipients = rulePacks.recipients(decision.incidentCountry(), decision.markets(),
                 manufacturerCountry == null ? decision.incidentCountry() : manufacturerCountry, DutyHolder.MANUFACTURER);
         var facts = new CaseFacts(recipients, decision.deviceKind(), decision.classification(),
                 decision.incidentAwareness(), decision.reportabilityAwareness(), decision.manufacturerZone(),
                 DutyHolder.MANUFACTURER, records.events(view.id()).stream().map(RecordedEvent::asCaseEvent).toList());
-        String cause = "Reportability decision " + decision.version() + " ("
+        String cause = because != null ? because : "Reportability decision " + decision.version() + " ("
                 + (decision.classification() == null ? decision.conclusion().label()
                         : decision.classification().label())
                 + ") signed by " + decision.signature().printedName();

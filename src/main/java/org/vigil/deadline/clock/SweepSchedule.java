@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.vigil.deadline.HolidayCalendars;
 
 /**
  * Runs the sweep when Vigil serves: at once when it starts (obligations that fell due while it was down are flagged
@@ -16,13 +17,17 @@ import org.springframework.stereotype.Component;
 class SweepSchedule {
 
     private final ReminderSweeper sweeper;
+    private final HolidayCalendars calendars;
 
-    SweepSchedule(ReminderSweeper sweeper) {
+    SweepSchedule(ReminderSweeper sweeper, HolidayCalendars calendars) {
         this.sweeper = sweeper;
+        this.calendars = calendars;
     }
 
     @Scheduled(fixedDelayString = "${vigil.deadlines.sweep-interval:30s}", initialDelayString = "0s")
     void sweep() {
+        // A calendar change made by another Vigil on the same database counts here from this sweep on.
+        calendars.refresh();
         sweeper.sweep();
     }
 }
