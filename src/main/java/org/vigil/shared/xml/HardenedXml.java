@@ -181,8 +181,11 @@ public final class HardenedXml {
                 throw new XmlRefusedException(XmlRefusedException.Reason.EXTERNAL_REFERENCE, "The schema reference "
                         + systemId + " cannot be resolved inside the schema folder.");
             }
-            if (!resolved.toString().startsWith(root) || resolved.getPath() == null
-                    || resolved.getPath().contains("..")) {
+            URI folder = URI.create(root);
+            // Compared by scheme and path: resolving drops an empty authority (file:/// becomes file:/).
+            if (!java.util.Objects.equals(resolved.getScheme(), folder.getScheme()) || resolved.getPath() == null
+                    || !resolved.getPath().startsWith(folder.getPath()) || resolved.getPath().contains("..")
+                    || resolved.getAuthority() != null && !resolved.getAuthority().equals(folder.getAuthority())) {
                 throw new XmlRefusedException(XmlRefusedException.Reason.EXTERNAL_REFERENCE, "The schema reference "
                         + systemId + " points outside the schema folder; it was not fetched.");
             }
