@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 
-import org.vigil.mir.cli.MirValidateCommand;
-
 /**
  * Every subcommand of {@code java -jar vigil.jar}, with its help text, known before anything starts so that
  * {@code --help} is instant.

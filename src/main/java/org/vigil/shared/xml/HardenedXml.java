@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -20,6 +22,7 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 
+import org.w3c.dom.ls.DOMImplementationLS;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.ErrorHandler;
@@ -53,6 +56,8 @@ public final class HardenedXml {
     public static final int DEFAULT_MAX_DEPTH = 200;
 
     private static final XMLInputFactory STAX = staxFactory();
+    private static final DOMImplementationLS LS = lsImplementation();
+    private static final String CLASSPATH = "classpath";
 
     private HardenedXml() {
     }
@@ -165,8 +170,6 @@ public final class HardenedXml {
         }
     }
 
-    private static final String CLASSPATH = "classpath";
-
     /** Answers schema references only with files under {@code root} (a URI ending in a slash). */
     private record ConfinedResolver(String root, java.util.function.Function<String, InputStream> open)
             implements LSResourceResolver {
@@ -189,7 +192,7 @@ public final class HardenedXml {
                 throw new XmlRefusedException(XmlRefusedException.Reason.EXTERNAL_REFERENCE, "The schema reference "
                         + systemId + " points outside the schema folder; it was not fetched.");
             }
-            return new ResolvedInput(publicId, resolved.toString(), baseUri, open.apply(resolved.getPath()));
+            return input(publicId, resolved.toString(), baseUri, open.apply(resolved.getPath()));
         }
     }
 
@@ -343,98 +346,21 @@ public final class HardenedXml {
     }
 
     /** A resolved schema file handed to the schema compiler as a stream. */
-    private static final class ResolvedInput implements LSInput {
+    private static LSInput input(String publicId, String systemId, String baseUri, InputStream stream) {
+        LSInput input = LS.createLSInput();
+        input.setPublicId(publicId);
+        input.setSystemId(systemId);
+        input.setBaseURI(baseUri);
+        input.setByteStream(stream);
+        return input;
+    }
 
-        private final String publicId;
-        private final String systemId;
-        private final String baseUri;
-        private final InputStream stream;
-
-        ResolvedInput(String publicId, String systemId, String baseUri, InputStream stream) {
-            this.publicId = publicId;
-            this.systemId = systemId;
-            this.baseUri = baseUri;
-            this.stream = stream;
-        }
-
-        @Override
-        public java.io.Reader getCharacterStream() {
-            return null;
-        }
-
-        @Override
-        public void setCharacterStream(java.io.Reader characterStream) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public InputStream getByteStream() {
-            return stream;
-        }
-
-        @Override
-        public void setByteStream(InputStream byteStream) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getStringData() {
-            return null;
-        }
-
-        @Override
-        public void setStringData(String stringData) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getSystemId() {
-            return systemId;
-        }
-
-        @Override
-        public void setSystemId(String systemId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getPublicId() {
-            return publicId;
-        }
-
-        @Override
-        public void setPublicId(String publicId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getBaseURI() {
-            return baseUri;
-        }
-
-        @Override
-        public void setBaseURI(String baseURI) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getEncoding() {
-            return null;
-        }
-
-        @Override
-        public void setEncoding(String encoding) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean getCertifiedText() {
-            return false;
-        }
-
-        @Override
-        public void setCertifiedText(boolean certifiedText) {
-            throw new UnsupportedOperationException();
+    private static DOMImplementationLS lsImplementation() {
+        try {
+            return (DOMImplementationLS) DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+                    .getDOMImplementation();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("The JDK's DOM implementation is not available", e);
         }
     }
 }

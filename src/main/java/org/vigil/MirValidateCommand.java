@@ -1,4 +1,4 @@
-package org.vigil.mir.cli;
+package org.vigil;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ import org.vigil.shared.xml.XmlRefusedException;
  * Settings: {@code --vigil.mir.form-xsd-dir=DIR} (or {@code VIGIL_MIR_FORM_XSD_DIR}) for the EC's MIR 7.3.1 XSDs,
  * {@code --vigil.xml.max-bytes=N} and {@code --vigil.xml.max-depth=N} for the limits.
  */
-public final class MirValidateCommand {
+final class MirValidateCommand {
 
     static final String MAX_BYTES = "vigil.xml.max-bytes";
     static final String MAX_DEPTH = "vigil.xml.max-depth";
@@ -31,7 +31,7 @@ public final class MirValidateCommand {
     }
 
     /** Runs the command; the signature of a standalone command of the command catalogue. */
-    public static int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err) {
+    static int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err) {
         List<String> files = arguments.stream().filter(argument -> !argument.startsWith("--")).toList();
         if (files.size() != 1) {
             err.println("mir validate: give exactly one FILE (see java -jar vigil.jar mir validate --help)");

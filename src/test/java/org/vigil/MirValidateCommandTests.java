@@ -1,4 +1,4 @@
-package org.vigil.mir.cli;
+package org.vigil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
