@@ -64,6 +64,20 @@ class MirValidationTests {
     }
 
     @Test
+    void a_dtx_push_message_carrying_the_dossier_is_valid_and_one_without_a_mir_is_not() throws IOException {
+        String push = resource("eudamed/mir_2-push.xml");
+        var report = check(push);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.kind()).isEqualTo(MirDocumentKind.EUDAMED_MIR);
+
+        String empty = push.replaceAll("(?s)<m:payload>.*</m:payload>", "<m:payload/>");
+        var withoutMir = check(empty);
+        assertThat(withoutMir.valid()).isFalse();
+        assertThat(withoutMir.problems()).singleElement().extracting(MirProblem::message).asString()
+                .startsWith("The message carries no manufacturer incident report");
+    }
+
+    @Test
     void a_wrong_element_in_the_device_section_is_reported_with_its_xpath_section_2_and_a_plain_message()
             throws IOException {
         String xml = minimalDtx().replace("<vig:deviceInformationTab/>",
