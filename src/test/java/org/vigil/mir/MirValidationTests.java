@@ -224,6 +224,15 @@ class MirValidationTests {
     }
 
     @Test
+    void a_report_type_holding_markup_is_read_by_its_own_text_and_the_form_still_checked() throws IOException {
+        String form = resource("form/strict_002_01.xml").replace("<reportType>Initial</reportType>",
+                "<reportType>Initial<b>!</b></reportType>");
+        var report = check(form);
+        assertThat(report.kind()).isEqualTo(MirDocumentKind.MIR_FORM);
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
     void a_file_that_is_no_mir_or_not_well_formed_is_reported_not_thrown() throws IOException {
         var other = check("<catalog><item/></catalog>");
         assertThat(other.kind()).isEqualTo(MirDocumentKind.UNRECOGNISED);

@@ -233,9 +233,22 @@ public final class MirDocumentCheck {
                             xml.getLocation().getColumnNumber()));
                 } else if (xml.depth() == 3 && reportType == null && "reportType".equals(xml.getLocalName())
                         && "admin_info".equals(sections.getLast().name())) {
-                    reportType = xml.getElementText().strip();
+                    reportType = ownText(xml);
                 }
             }
+        }
+
+        /** The text directly inside the current element; anything nested is the schema's business, not ours. */
+        private static String ownText(HardenedStreamReader xml) throws XMLStreamException {
+            int depth = xml.depth();
+            var text = new StringBuilder();
+            int event;
+            while ((event = xml.next()) != XMLStreamConstants.END_ELEMENT || xml.depth() > depth) {
+                if (event == XMLStreamConstants.CHARACTERS && xml.depth() == depth) {
+                    text.append(xml.getText());
+                }
+            }
+            return text.toString().strip();
         }
 
         void problems(Problems problems) {
