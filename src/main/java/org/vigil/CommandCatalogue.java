@@ -94,7 +94,19 @@ final class CommandCatalogue {
                     and for GS1 also gs1Hri and gs1ElementString. Needs no database and starts nothing.
                     Exit status: 0 when every line was read (invalid scans are reported in the JSON), 2 when
                     the input cannot be read.
-                    """, UdiParseCommand::run));
+                    """, UdiParseCommand::run),
+            new Entry("mir validate", "Check a manufacturer incident report (EUDAMED or MIR 7.3.1 XML).", """
+                    Usage: java -jar vigil.jar mir validate FILE [--vigil.mir.form-xsd-dir=DIR]
+                           [--vigil.xml.max-bytes=20971520] [--vigil.xml.max-depth=200]
+
+                    Checks FILE: an EUDAMED vigilance document (mir_2Type, alone, in a Dossier or in a DTX
+                    message) against the DTX 3.0.25 schemas shipped with Vigil, or MIR form 7.3.1 XML (root
+                    incident) against the European Commission's XSD for its report type when DIR (or
+                    VIGIL_MIR_FORM_XSD_DIR) holds them, otherwise by Vigil's structural check. Prints
+                    'valid (CHECK)', or one line per problem: XPATH  SECTION  MESSAGE. Files with a DTD or
+                    entities, larger or deeper than the limits, are refused unread. Needs no database.
+                    Exit status: 0 valid, 1 invalid, refused or unreadable, 2 usage error.
+                    """, MirValidateCommand::run));
 
     private CommandCatalogue() {
     }

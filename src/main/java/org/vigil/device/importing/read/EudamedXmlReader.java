@@ -3,7 +3,6 @@ package org.vigil.device.importing.read;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,10 +14,7 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.transform.sax.SAXSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 
 import org.vigil.device.BasicUdiDiData;
 import org.vigil.device.DeviceImportRow;
@@ -30,9 +26,10 @@ import org.vigil.device.PackageLevel;
 import org.vigil.device.RiskClass;
 import org.vigil.device.UdiDiData;
 import org.vigil.device.domain.RegisterRules;
+import org.vigil.shared.xml.HardenedXml;
+import org.vigil.shared.xml.XmlRefusedException;
 import org.vigil.udi.IssuingEntity;
 import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -63,6 +60,7 @@ import org.xml.sax.SAXParseException;
 public final class EudamedXmlReader {
 
     public static final String SCHEMA = "/eudamed/dtx-3.0.25/service/Message.xsd";
+    static final String SCHEMA_FOLDER = "/eudamed/dtx-3.0.25";
     static final String DEVICE_NS = "https://ec.europa.eu/tools/eudamed/dtx/datamodel/Entity/Device/v1";
     static final String MESSAGE_NS = "https://ec.europa.eu/tools/eudamed/dtx/servicemodel/Message/v1";
     private static final int MAX_REPORTED_SCHEMA_ERRORS = 5;
@@ -78,18 +76,7 @@ public final class EudamedXmlReader {
         if (compiled == null) {
             synchronized (EudamedXmlReader.class) {
                 if (schema == null) {
-                    try {
-                        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-                        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-                        // Only the vendored schema is compiled here; its imports are relative references inside the
-                        // class folder or the executable jar (whose nested URL scheme varies), never anything uploaded.
-                        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "all");
-                        URL location = EudamedXmlReader.class.getResource(SCHEMA);
-                        schema = factory.newSchema(location);
-                    } catch (SAXException e) {
-                        throw new IllegalStateException("The vendored EUDAMED schema does not compile", e);
-                    }
+                    schema = HardenedXml.compileClasspathSchema(SCHEMA_FOLDER, "service/Message.xsd");
                 }
                 compiled = schema;
             }
@@ -108,7 +95,12 @@ public final class EudamedXmlReader {
     public static Result readWithNotices(InputStream in) {
         byte[] content;
         try {
-            content = in.readAllBytes();
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, GudidXmlReader.IMPORT_LIMITS.maxBytes() + 1));
+            if (content.length > GudidXmlReader.IMPORT_LIMITS.maxBytes()) {
+                return new Result(ReadResult.fatal(null, "The file is larger than "
+                        + GudidXmlReader.IMPORT_LIMITS.maxBytes() / (1024 * 1024) + " MB; Vigil does not read larger "
+                        + "XML files."), List.of());
+            }
         } catch (IOException e) {
             return new Result(ReadResult.fatal(null, "The file could not be read: " + e.getMessage()), List.of());
         }
@@ -122,11 +114,11 @@ public final class EudamedXmlReader {
         Set<String> seen = new HashSet<>();
         int record = 0;
         try {
-            XMLStreamReader xml = SecureXml.streamReader(new ByteArrayInputStream(content));
+            XMLStreamReader xml = HardenedXml.streamReader(new ByteArrayInputStream(content),
+                    GudidXmlReader.IMPORT_LIMITS);
             try {
                 while (xml.hasNext()) {
                     xml.next();
-                    SecureXml.refuseDtd(xml);
                     if (xml.getEventType() == XMLStreamConstants.START_ELEMENT && "Device".equals(xml.getLocalName())
                             && DEVICE_NS.equals(xml.getNamespaceURI())) {
                         record++;
@@ -159,32 +151,35 @@ public final class EudamedXmlReader {
     static ImportProblem validate(byte[] content) {
         List<String> errors = new ArrayList<>();
         try {
-            Validator validator = schema().newValidator();
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) {
-                    if (errors.size() < MAX_REPORTED_SCHEMA_ERRORS) {
-                        errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
+            var xml = HardenedXml.streamReader(new ByteArrayInputStream(content), GudidXmlReader.IMPORT_LIMITS);
+            try {
+                HardenedXml.validate(xml, schema(), new ErrorHandler() {
+                    @Override
+                    public void warning(SAXParseException e) {
                     }
-                }
 
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            var source = new SAXSource(SecureXml.saxReader(), new InputSource(new ByteArrayInputStream(content)));
-            validator.validate(source);
-        } catch (SAXParseException e) {
-            return new ImportProblem(0, null, "The file is not well-formed XML (line " + e.getLineNumber() + "): "
-                    + e.getMessage());
-        } catch (SAXException | IOException | javax.xml.parsers.ParserConfigurationException e) {
+                    @Override
+                    public void error(SAXParseException e) {
+                        if (errors.size() < MAX_REPORTED_SCHEMA_ERRORS) {
+                            errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
+                        }
+                    }
+
+                    @Override
+                    public void fatalError(SAXParseException e) throws SAXException {
+                        throw e;
+                    }
+                }, null);
+            } finally {
+                xml.close();
+            }
+        } catch (XmlRefusedException e) {
+            return new ImportProblem(0, null, e.plainMessage());
+        } catch (XMLStreamException e) {
+            return new ImportProblem(0, null, "The file is not well-formed XML"
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNumber() + ")" : "") + ": "
+                    + GudidXmlReader.plain(e.getMessage()));
+        } catch (SAXException e) {
             return new ImportProblem(0, null, "The file could not be read as XML: " + e.getMessage());
         }
         if (!errors.isEmpty()) {
@@ -375,7 +370,6 @@ public final class EudamedXmlReader {
             Node node = new Node(xml.getLocalName(), new StringBuilder(), new ArrayList<>());
             while (xml.hasNext()) {
                 int event = xml.next();
-                SecureXml.refuseDtd(xml);
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     node.children.add(read(xml));
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {

@@ -21,6 +21,8 @@ import org.vigil.device.MarketPlacement;
 import org.vigil.device.MedicinalSubstance;
 import org.vigil.device.PackageLevel;
 import org.vigil.device.UdiDiData;
+import org.vigil.shared.xml.HardenedXml;
+import org.vigil.shared.xml.XmlRefusedException;
 import org.vigil.udi.BasicUdiDi;
 import org.vigil.udi.Gs1;
 import org.vigil.udi.IssuingEntity;
@@ -50,6 +52,12 @@ import org.vigil.udi.IssuingEntity;
 public final class GudidXmlReader {
 
     public static final String NAMESPACE = "http://www.fda.gov/cdrh/gudid";
+    /**
+     * The limits for device import files: uploads are already capped by the multipart limit, so the size here is a
+     * backstop for files handed over otherwise; GUDID and EUDAMED records are a handful of levels deep.
+     */
+    static final HardenedXml.Limits IMPORT_LIMITS = new HardenedXml.Limits(512L * 1024 * 1024,
+            HardenedXml.DEFAULT_MAX_DEPTH);
 
     private GudidXmlReader() {
     }
@@ -65,12 +73,11 @@ public final class GudidXmlReader {
         Set<String> seen = new HashSet<>();
         int record = 0;
         try {
-            XMLStreamReader xml = SecureXml.streamReader(in);
+            XMLStreamReader xml = HardenedXml.streamReader(in, IMPORT_LIMITS);
             try {
                 boolean rootSeen = false;
                 while (xml.hasNext()) {
                     xml.next();
-                    SecureXml.refuseDtd(xml);
                     if (xml.getEventType() != XMLStreamConstants.START_ELEMENT) {
                         continue;
                     }
@@ -97,6 +104,8 @@ public final class GudidXmlReader {
             } finally {
                 xml.close();
             }
+        } catch (XmlRefusedException e) {
+            return new Result(ReadResult.fatal(null, e.plainMessage()), List.of());
         } catch (XMLStreamException e) {
             return new Result(ReadResult.fatal(null, "The file is not well-formed XML"
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNumber() + ")" : "") + ": "
@@ -139,7 +148,6 @@ public final class GudidXmlReader {
             String[] identifier = null;
             while (depth > 0 && xml.hasNext()) {
                 int event = xml.next();
-                SecureXml.refuseDtd(xml);
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     String name = xml.getLocalName();
@@ -193,7 +201,6 @@ public final class GudidXmlReader {
             int depth = 1;
             while (depth > 0) {
                 int event = xml.next();
-                SecureXml.refuseDtd(xml);
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
