@@ -60,7 +60,8 @@ public final class DatabaseEndpoints implements AutoCloseable {
                     + "to role {} (SET ROLE). Prefer a separate login; see the README.", owner.user(), appRole);
             return new DatabaseEndpoints(properties.url(), owner, owner, appRole, appRole, null);
         }
-        var server = EmbeddedPostgresServer.acquire(embedded.dir(), embedded.cleanOnStart());
+        var server = EmbeddedPostgresServer.acquire(embedded.dir(), embedded.cleanOnStart(),
+                embedded.maxConnections());
         try {
             server.ensureDatabase(embedded.database(), appRole);
             var owner = server.ownerLogin();

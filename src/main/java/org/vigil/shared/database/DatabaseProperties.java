@@ -46,11 +46,13 @@ public record DatabaseProperties(
      * @param dir the data folder; it survives restarts ({@code ./vigil-data} by default)
      * @param database the database name inside the embedded server
      * @param cleanOnStart wipe the data folder before starting (tests only)
+     * @param maxConnections the server's {@code max_connections}
      */
     @ConfigurationProperties("vigil.embedded-db")
     public record Embedded(
             @DefaultValue("vigil-data") Path dir,
             @DefaultValue("vigil") String database,
-            @DefaultValue("false") boolean cleanOnStart) {
+            @DefaultValue("false") boolean cleanOnStart,
+            @DefaultValue("100") int maxConnections) {
     }
 }

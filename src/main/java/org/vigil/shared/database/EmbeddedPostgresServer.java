@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    /** PostgreSQL's own default; enough for one Vigil with its pool of 10 and the tools an operator connects. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 100;
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
     private static final String HBA_MARKER = "# Written by Vigil";
     private static final String SUPERUSER = "postgres";
@@ -73,11 +75,19 @@ public final class EmbeddedPostgresServer {
      * with {@link #release()}.
      */
     public static EmbeddedPostgresServer acquire(Path folder, boolean cleanFirst) {
+        return acquire(folder, cleanFirst, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /**
+     * As {@link #acquire(Path, boolean)}, with the server's {@code max_connections} when this call starts it (a test
+     * run keeps many application contexts, each with its pool, alive at once).
+     */
+    public static EmbeddedPostgresServer acquire(Path folder, boolean cleanFirst, int maxConnections) {
         Path key = folder.toAbsolutePath().normalize();
         synchronized (RUNNING) {
             EmbeddedPostgresServer server = RUNNING.get(key);
             if (server == null) {
-                server = start(key, cleanFirst);
+                server = start(key, cleanFirst, maxConnections);
                 RUNNING.put(key, server);
             }
             server.users++;
@@ -198,7 +208,7 @@ public final class EmbeddedPostgresServer {
         statement.execute("SELECT pg_reload_conf()");
     }
 
-    private static EmbeddedPostgresServer start(Path folder, boolean cleanFirst) {
+    private static EmbeddedPostgresServer start(Path folder, boolean cleanFirst, int maxConnections) {
         FileChannel lockChannel = null;
         FileLock lock = null;
         try {
@@ -225,7 +235,7 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("max_connections", Integer.toString(maxConnections))
                     .setServerConfig("timezone", "UTC")
                     .setServerConfig("log_timezone", "UTC")
                     .setConnectConfig("password", secrets.getProperty(SUPERUSER))

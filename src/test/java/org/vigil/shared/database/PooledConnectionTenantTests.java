@@ -37,8 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Regulatory source: 21 CFR 11.10(d), access to records limited to authorised individuals; a tenant setting left
  * on a pooled connection would hand one organisation's records to whoever uses the connection next.
+ *
+ * <p>The deadline reminder sweep is off here: it sends each reminder's notice in a transaction of its own while it
+ * holds the reminder's, which a pool of one cannot serve, and it would take the one connection from under the test.
  */
-@SpringBootTest(properties = "vigil.db.pool-size=1")
+@SpringBootTest(properties = { "vigil.db.pool-size=1", "vigil.deadlines.schedule=false" })
 @Import(TestData.class)
 @AutoConfigureMockMvc
 class PooledConnectionTenantTests {
