@@ -78,6 +78,23 @@ class DeadlineSchedulerHealthTests {
     }
 
     @Test
+    void a_decision_taken_after_its_deadline_plans_a_reminder_in_the_past_which_is_no_stall_until_sweeps_leave_it() {
+        var manufacturer = testData.organisation(OrganisationKind.MANUFACTURER);
+        var officer = testData.person(manufacturer, Role.VIGILANCE_OFFICER);
+        var awareness = berlin("2028-05-02T10:00");
+        clock.set(awareness.plus(Duration.ofDays(40)));
+        sweeper.sweep();
+        testData.as(officer.principal(), () -> deadlines.track(tracked(UUID.randomUUID(), manufacturer.id(),
+                officer.principal().userId(), germanIncident(Classification.DEATH, awareness), "Decided late")));
+        // Its "at due" reminder is 30 days in the past, but it has waited no time at all.
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+        clock.advance(Duration.ofSeconds(1));
+        sweeper.sweep();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
     void a_reminder_that_keeps_failing_is_degraded_although_sweeps_complete() {
         var manufacturer = testData.organisation(OrganisationKind.MANUFACTURER);
         var officer = testData.person(manufacturer, Role.VIGILANCE_OFFICER);
