@@ -1,6 +1,7 @@
 package org.vigil.mir;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Objects;
  *
  * @param formLanguage the language of the form's free text ({@code incident/@sFormLanguage}), e.g. {@code en};
  *        {@code null} when not given
- * @param created when the form was created ({@code incident/@sCreateTimeStamp}); {@code null} when not given
+ * @param created when the form was created ({@code incident/@sCreateTimeStamp}), to the second; {@code null} when
+ *        not given
  * @param administrative §1 administrative information
  * @param device §2 the device
  * @param incident §3 the incident
@@ -27,5 +29,6 @@ public record MirReport(String formLanguage, OffsetDateTime created, Administrat
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(investigation, "investigation");
         comments = comments == null ? Comments.none() : comments;
+        created = created == null ? null : created.truncatedTo(ChronoUnit.SECONDS);
     }
 }

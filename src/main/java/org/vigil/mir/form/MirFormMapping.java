@@ -1,6 +1,7 @@
 package org.vigil.mir.form;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,8 @@ import org.vigil.mir.SubmitterRole;
 final class MirFormMapping {
 
     static final String VERSION = "7.3.1";
+    /** As the EC examples write it: seconds always, the offset as {@code +00:00} rather than {@code Z}. */
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     private MirFormMapping() {
     }
@@ -46,7 +49,7 @@ final class MirFormMapping {
         FormElement root = new FormElement("incident");
         root.attributes.put("version", VERSION);
         if (report.created() != null) {
-            root.attributes.put("sCreateTimeStamp", report.created().toString());
+            root.attributes.put("sCreateTimeStamp", TIMESTAMP.format(report.created()));
         }
         if (report.formLanguage() != null) {
             root.attributes.put("sFormLanguage", report.formLanguage());
