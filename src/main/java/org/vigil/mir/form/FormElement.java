@@ -231,7 +231,11 @@ final class FormElement {
     /** Reports each element nobody read, the outermost only: its content is not imported either. */
     void reportUnread(List<MirProblem> problems) {
         for (FormElement child : children) {
-            if (!child.used) {
+            if (!child.used && children.stream().anyMatch(other -> other.used && other.name.equals(child.name))) {
+                // the form holds one value here: a second one would be silently lost
+                child.problem(problems, "Element " + child.name + " appears more than once; only the first was "
+                        + "imported.");
+            } else if (!child.used) {
                 child.problem(problems, "Element " + child.name + " is not part of the MIR 7.3.1 form as Vigil reads "
                         + "it; its content was not imported.");
             } else {

@@ -28,6 +28,7 @@ import org.vigil.mir.MirReportType;
 import org.vigil.mir.MirValidation;
 import org.vigil.mir.SubmitterRole;
 import org.vigil.shared.InvalidInputException;
+import org.vigil.shared.xml.HardenedXml;
 import org.vigil.shared.xml.XmlRefusedException;
 
 /**
@@ -241,6 +242,27 @@ class MirFormRoundTripTests {
                 + "\">]>\n<incident version=\"7.3.1\"><admin_info><ncaName>&x;</ncaName></admin_info></incident>";
         assertThatThrownBy(() -> read(xml)).isInstanceOf(XmlRefusedException.class)
                 .hasMessageContaining("DTD").hasMessageNotContaining("CANARY");
+    }
+
+    @Test
+    void a_form_nesting_deeper_than_the_limit_is_refused_before_it_is_mapped() {
+        String xml = "<incident version=\"7.3.1\"><admin_info>" + "<x>".repeat(20) + "</x>".repeat(20)
+                + "</admin_info></incident>";
+        assertThatThrownBy(() -> MirForm.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+                new HardenedXml.Limits(HardenedXml.DEFAULT_MAX_BYTES, 10)))
+                .isInstanceOf(XmlRefusedException.class).hasMessageContaining("more than 10 levels deep");
+    }
+
+    @Test
+    void a_value_given_twice_is_imported_once_and_the_second_reported() throws IOException {
+        String xml = resource("form/strict_002_01.xml").replace("<ncaName>ES-CA-009</ncaName>",
+                "<ncaName>ES-CA-009</ncaName><ncaName>FR-CA-001</ncaName>");
+        MirFormImport imported = read(xml);
+        assertThat(imported.report().administrative().competentAuthority()).isEqualTo("ES-CA-009");
+        assertThat(imported.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.xpath()).isEqualTo("/incident/admin_info/ncaName[2]");
+            assertThat(problem.message()).contains("more than once");
+        });
     }
 
     @Test
