@@ -4,6 +4,11 @@
  * they are received: the EUDAMED vigilance exchange format ({@code mir_2Type} of the DTX 3.0.25 schemas) and the
  * European Commission's MIR form 7.3.1 XML, each problem named by its element path and MIR section, through
  * {@link org.vigil.mir.MirValidation} and {@code java -jar vigil.jar mir validate FILE}.
+ *
+ * <p>The report itself is {@link org.vigil.mir.MirReport}, one immutable record per MIR 7.3.1 section (§1
+ * {@link org.vigil.mir.AdministrativeInformation} to §5 {@link org.vigil.mir.Comments}); {@link org.vigil.mir.MirReportRules}
+ * says what each report type must carry before it is sent, and {@link org.vigil.mir.MirForm} writes it as MIR form
+ * 7.3.1 XML and reads such a file back (hardened, unknown elements reported rather than fatal).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Manufacturer incident reports")
 package org.vigil.mir;

@@ -1,0 +1,41 @@
+package org.vigil.mir;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.vigil.mir.form.MirFormReader;
+import org.vigil.mir.form.MirFormWriter;
+import org.vigil.shared.xml.HardenedXml;
+
+/**
+ * The European Commission's MIR form 7.3.1 as XML (MDCG 2023-3; mandatory for manufacturer incident reports in the
+ * EU and Switzerland until EUDAMED's vigilance module is in use): root {@code incident} with {@code version="7.3.1"}
+ * and the sections {@code admin_info}, {@code device_info}, {@code incident_info}, {@code mfr_invest}. Writing and
+ * reading round-trip: a written report reads back equal.
+ */
+public final class MirForm {
+
+    private MirForm() {
+    }
+
+    /** The form XML of {@code report}, UTF-8. */
+    public static byte[] write(MirReport report) {
+        return MirFormWriter.write(report);
+    }
+
+    /**
+     * Reads a form with the default XML limits.
+     *
+     * @throws org.vigil.shared.InvalidInputException naming {@code file} when it is not well-formed or not a MIR 7.3.1
+     *         form
+     * @throws org.vigil.shared.xml.XmlRefusedException when it is hostile or too large or deep
+     */
+    public static MirFormImport read(InputStream in) throws IOException {
+        return read(in, HardenedXml.Limits.DEFAULT);
+    }
+
+    /** Reads a form within {@code limits}; see {@link #read(InputStream)}. */
+    public static MirFormImport read(InputStream in, HardenedXml.Limits limits) throws IOException {
+        return MirFormReader.read(in, limits);
+    }
+}
