@@ -1,7 +1,6 @@
 package org.vigil.shared.events;
 
 import java.lang.reflect.Method;
-import java.sql.SQLTransientException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +38,8 @@ class AsyncListenerFailures implements AsyncConfigurer {
 
     static boolean transientDatabaseTrouble(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof TransientDataAccessException
-                    || cause instanceof SQLTransientException) {
+            // JDBC's own transient exceptions reach listeners wrapped in these two (only persistence code sees SQL).
+            if (cause instanceof CannotCreateTransactionException || cause instanceof TransientDataAccessException) {
                 return true;
             }
         }
