@@ -16,15 +16,15 @@ import org.vigil.audit.AuditTrail;
 import org.vigil.audit.AuditedChange;
 import org.vigil.organisation.domain.EmailAddress;
 import org.vigil.organisation.domain.PasswordPolicy;
-import org.vigil.organisation.domain.SecretToken;
 import org.vigil.organisation.persistence.CredentialStore;
 import org.vigil.organisation.persistence.LinkAndTokenRecords;
 import org.vigil.organisation.persistence.UserRecords;
 import org.vigil.shared.Actor;
-import org.vigil.shared.InvalidInputException;
 import org.vigil.shared.InvalidInputException.FieldError;
+import org.vigil.shared.InvalidInputException;
 import org.vigil.shared.RecordNotFoundException;
 import org.vigil.shared.RecordRef;
+import org.vigil.shared.SecretToken;
 import org.vigil.shared.Tenancy;
 import org.vigil.shared.UserId;
 

@@ -1,10 +1,5 @@
 package org.vigil.deadline.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +17,7 @@ import org.vigil.organisation.UserStatus;
 import org.vigil.shared.Actor;
 import org.vigil.shared.RecordNotFoundException;
 import org.vigil.shared.RecordRef;
+import org.vigil.shared.SecretToken;
 import org.vigil.shared.Role;
 import org.vigil.shared.Tenancy;
 import org.vigil.shared.VigilPrincipal;
@@ -43,7 +39,6 @@ class CalendarFeeds {
     /** The roles that see the deadline board, hence may read it in a calendar. */
     static final Set<Role> READERS = Set.of(Role.VIGILANCE_OFFICER, Role.PRRC, Role.COMPLAINT_HANDLER);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CalendarFeedRecords records;
     private final UserManagement users;
@@ -98,12 +93,10 @@ class CalendarFeeds {
             revoked.ifPresent(old -> audit.record(AuditedChange.withdrawn("calendar-feed.revoked",
                     RecordRef.of(RECORD_TYPE, old), Map.of("revoked", false), Map.of("revoked", true),
                     "Replaced by a new address (reset by its holder)")));
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String secret = SecretToken.generate(TOKEN_PREFIX).value();
             var id = UUID.randomUUID();
             String prefix = secret.substring(0, TOKEN_PREFIX.length() + 6);
-            records.insert(id, me.organisationId(), me.userId(), hash(secret), prefix);
+            records.insert(id, me.organisationId(), me.userId(), SecretToken.hash(secret), prefix);
             audit.record(AuditedChange.created("calendar-feed.created", RecordRef.of(RECORD_TYPE, id),
                     Map.of("holder", me.userId().toString(), "prefix", prefix)));
             return Issued.of(records.live(me.userId()).orElseThrow(), baseUrl, secret);
@@ -127,7 +120,7 @@ class CalendarFeeds {
             return Optional.empty();
         }
         // No one acts yet: the lookup function resolves the secret across organisations, and nothing else.
-        var holder = transactions.execute(status -> records.holder(hash(secret)));
+        var holder = transactions.execute(status -> records.holder(SecretToken.hash(secret)));
         if (holder == null || holder.isEmpty()) {
             return Optional.empty();
         }
@@ -142,14 +135,6 @@ class CalendarFeeds {
                     Actor.Scope.TENANT), user.roles()));
         } catch (RecordNotFoundException e) {
             return Optional.empty();
-        }
-    }
-
-    static byte[] hash(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

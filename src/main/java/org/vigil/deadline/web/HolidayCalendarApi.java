@@ -2,7 +2,6 @@ package org.vigil.deadline.web;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +65,7 @@ class HolidayCalendarApi {
     @PermitAll
     @Operation(summary = "One country's calendar with its holidays and changes")
     CalendarView calendar(@PathVariable String country) {
-        String code = code(country);
+        String code = HolidayCalendarPages.code(country);
         var calendar = calendars.calendars().get(code);
         if (calendar == null) {
             throw new RecordNotFoundException(HolidayCalendars.RECORD_TYPE, HolidayCalendars.ref(code).id());
@@ -78,7 +77,7 @@ class HolidayCalendarApi {
     @RolesAllowed("PLATFORM_ADMIN")
     @Operation(summary = "Add a public holiday (reason required)")
     CalendarView add(@PathVariable String country, @RequestBody(required = false) Addition body) {
-        code(country);
+        HolidayCalendarPages.code(country);
         var b = body == null ? new Addition(null, null, null) : body;
         var calendar = calendars.addHoliday(country, b.day(), b.name(), b.reason());
         return CalendarView.of(calendar, calendars.changes(calendar.country()));
@@ -88,7 +87,7 @@ class HolidayCalendarApi {
     @RolesAllowed("PLATFORM_ADMIN")
     @Operation(summary = "Make a holiday an ordinary day again (reason required)")
     CalendarView remove(@PathVariable String country, @RequestBody(required = false) Removal body) {
-        code(country);
+        HolidayCalendarPages.code(country);
         var b = body == null ? new Removal(null, null) : body;
         var calendar = calendars.removeHoliday(country, b.day(), b.reason());
         return CalendarView.of(calendar, calendars.changes(calendar.country()));
@@ -98,18 +97,9 @@ class HolidayCalendarApi {
     @RolesAllowed("PLATFORM_ADMIN")
     @Operation(summary = "Cover the next year (or a first year for a new country; reason required)")
     CalendarView cover(@PathVariable String country, @RequestBody(required = false) Cover body) {
-        code(country);
+        HolidayCalendarPages.code(country);
         var b = body == null ? new Cover(null, null) : body;
         var calendar = calendars.coverYear(country, b.year(), b.reason());
         return CalendarView.of(calendar, calendars.changes(calendar.country()));
-    }
-
-    /** The country of the path; anything but a two-letter code names no calendar at all. */
-    private static String code(String country) {
-        String code = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
-        if (!code.matches("[A-Z]{2}")) {
-            throw new RecordNotFoundException(HolidayCalendars.RECORD_TYPE, HolidayCalendars.ref(code).id());
-        }
-        return code;
     }
 }

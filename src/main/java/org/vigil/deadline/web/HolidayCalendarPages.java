@@ -125,8 +125,8 @@ class HolidayCalendarPages {
         }
     }
 
-    /** The country of the path; anything but a two-letter code names no calendar at all. */
-    private static String code(String country) {
+    /** The country of the path (pages and API); anything but a two-letter code names no calendar at all. */
+    static String code(String country) {
         String code = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{2}")) {
             throw new RecordNotFoundException(HolidayCalendars.RECORD_TYPE, HolidayCalendars.ref(code).id());

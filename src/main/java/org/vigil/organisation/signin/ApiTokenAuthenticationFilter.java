@@ -11,8 +11,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.vigil.organisation.domain.SecretToken;
 import org.vigil.organisation.persistence.CredentialStore;
+import org.vigil.shared.SecretToken;
 
 /**
  * Signs in REST API callers that send a personal API token as {@code Authorization: Bearer <token>}. The token is

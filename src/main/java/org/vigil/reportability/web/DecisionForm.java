@@ -103,7 +103,7 @@ public class DecisionForm {
         };
     }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, List<FieldError> problems) {
+    static <E extends Enum<E>> E choice(Class<E> type, String value, String field, List<FieldError> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -129,7 +129,7 @@ public class DecisionForm {
         return chosen;
     }
 
-    private static LocalDateTime dateTime(String value, String field, List<FieldError> problems) {
+    static LocalDateTime dateTime(String value, String field, List<FieldError> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }

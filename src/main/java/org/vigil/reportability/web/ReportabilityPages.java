@@ -125,22 +125,8 @@ class ReportabilityPages {
 
     private void record(CaseId id, String kind, String at, String zone, String setDate, String note) {
         var problems = new java.util.ArrayList<InvalidInputException.FieldError>();
-        EventKind chosen = null;
-        if (kind != null && !kind.isBlank()) {
-            try {
-                chosen = EventKind.valueOf(kind.strip());
-            } catch (IllegalArgumentException e) {
-                problems.add(new InvalidInputException.FieldError("kind", "'" + kind + "' is not one of the choices."));
-            }
-        }
-        LocalDateTime when = null;
-        if (at != null && !at.isBlank()) {
-            try {
-                when = LocalDateTime.parse(at.strip());
-            } catch (DateTimeParseException e) {
-                problems.add(new InvalidInputException.FieldError("at", "Give the date and time as YYYY-MM-DDTHH:MM."));
-            }
-        }
+        EventKind chosen = DecisionForm.choice(EventKind.class, kind, "kind", problems);
+        LocalDateTime when = DecisionForm.dateTime(at, "at", problems);
         LocalDate date = null;
         if (setDate != null && !setDate.isBlank()) {
             try {

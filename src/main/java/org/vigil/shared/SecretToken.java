@@ -1,4 +1,4 @@
-package org.vigil.organisation.domain;
+package org.vigil.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A random secret handed to a person once (an API token or an invitation link) and kept only as its SHA-256 hash.
+ * A random secret handed to a person once (an API token, an invitation link, a calendar feed address) and kept only
+ * as its SHA-256 hash.
  * 256 random bits make a slow password hash unnecessary: the hash cannot be inverted or guessed.
  */
 public record SecretToken(String value) {
