@@ -61,11 +61,7 @@ class DeviceLookupBrowserTests {
     void sign_in_as_a_hospital_reporter() {
         context = chromium.newSession(1280, 900);
         page = context.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("E-mail address").fill("reporter@hospital-a.demo");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.locator("form button[type=submit]").click();
-        page.waitForURL(url("/"));
+        Chromium.signIn(page, url(""), "reporter@hospital-a.demo", PASSWORD);
     }
 
     @AfterEach

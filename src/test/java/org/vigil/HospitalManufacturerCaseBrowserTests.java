@@ -329,11 +329,7 @@ class HospitalManufacturerCaseBrowserTests {
     private BrowserContext signedIn(String email) {
         var context = chromium.newSession(1280, 900);
         var page = context.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("E-mail address").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.locator("form button[type=submit]").click();
-        page.waitForURL(url("/"));
+        Chromium.signIn(page, url(""), email, PASSWORD);
         return context;
     }
 

@@ -76,11 +76,7 @@ class TerminologyPickerBrowserTests {
      */
     @Test
     void a_reporter_types_in_the_imdrf_picker_sees_a_term_with_its_definition_and_picks_it() throws Exception {
-        page.navigate(url("/login"));
-        page.getByLabel("E-mail address").fill("reporter@hospital-a.demo");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.locator("form button[type=submit]").click();
-        page.waitForURL(url("/"));
+        Chromium.signIn(page, url(""), "reporter@hospital-a.demo", PASSWORD);
         page.navigate(url("/terminology"));
 
         var problem = page.locator("#problem-search");

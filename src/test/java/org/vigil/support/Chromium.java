@@ -10,6 +10,7 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -58,6 +59,18 @@ public final class Chromium implements AutoCloseable {
         context.setDefaultTimeout(HANG_GUARD_MS);
         context.setDefaultNavigationTimeout(HANG_GUARD_MS);
         return context;
+    }
+
+    /**
+     * Signs {@code email} in through the sign-in form of the Vigil at {@code baseUrl} (for example
+     * {@code http://localhost:8123}) and waits for the dashboard.
+     */
+    public static void signIn(Page page, String baseUrl, String email, String password) {
+        page.navigate(baseUrl + "/login");
+        page.getByLabel("E-mail address").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.locator("form button[type=submit]").click();
+        page.waitForURL(baseUrl + "/");
     }
 
     @Override

@@ -90,11 +90,7 @@ class DeadlineBoardBrowserTests {
 
         context = chromium.newSession(1400, 1000);
         page = context.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("E-mail address").fill("prrc@manufacturer-a.demo");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.locator("form button[type=submit]").click();
-        page.waitForURL(url("/"));
+        Chromium.signIn(page, url(""), "prrc@manufacturer-a.demo", PASSWORD);
     }
 
     @AfterEach
