@@ -124,6 +124,8 @@ class EndpointAccessMatrixTests {
     @Autowired
     org.vigil.deadline.ObligationFixtures obligationFixtures;
     @Autowired
+    org.vigil.mir.MirFixtures mirFixtures;
+    @Autowired
     org.vigil.incident.persistence.ReportRecords reportRecords;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;
@@ -623,6 +625,12 @@ class EndpointAccessMatrixTests {
             // An obligation the organisation holds as duty holder (org.vigil.deadline.ObligationFixtures).
             Map.entry("obligationId", new PathFixture(holdings -> org.vigil.deadline.ObligationFixtures.obligationOf(
                     holdings.organisation()).toString(), RANDOM_ID)),
+            // A submitted incident report of a manufacturer's (org.vigil.mir.MirFixtures), its versions and submission.
+            Map.entry("mirReportId", new PathFixture(holdings -> org.vigil.mir.MirFixtures.reportOf(
+                    holdings.organisation()).mirReportId().toString(), RANDOM_ID)),
+            Map.entry("submissionId", new PathFixture(holdings -> org.vigil.mir.MirFixtures.reportOf(
+                    holdings.organisation()).submissionId().toString(), RANDOM_ID)),
+            Map.entry("version", new PathFixture(holdings -> "2", () -> "999")),
             // A device return step: the manufacturer's first one (refused as 400 for the hospital side).
             Map.entry("step", new PathFixture(holdings -> "request", () -> "request")),
             // Holiday calendars are the platform's (see HOLIDAY_CALENDARS); "Q1" is no country code.
@@ -837,6 +845,30 @@ class EndpointAccessMatrixTests {
                     Map.entry("incidentCountry", "DE"), Map.entry("deviceKind", "MEDICAL_DEVICE"),
                     Map.entry("markets", "EU"), Map.entry("manufacturerZone", "Europe/Berlin"),
                     Map.entry("changeReason", "Matrix change"), Map.entry("password", TestData.PASSWORD)))),
+            // Incident reports (org.vigil.mir): the fixture's report is submitted, so changes to it are refused (400)
+            // after the access check; starting a report and recording an acknowledgement succeed.
+            Map.entry("POST /api/v1/cases/{caseId}/mir-reports", (target, caller) -> Body.json(Map.of("type", "INITIAL"))),
+            Map.entry("POST /cases/{caseId}/mir", (target, caller) -> Body.form(Map.of("type", "INITIAL"))),
+            Map.entry("POST /api/v1/cases/{caseId}/mir-reports/import", (target, caller) -> Body.none()),
+            Map.entry("POST /cases/{caseId}/mir/import", (target, caller) -> Body.form(Map.of())),
+            Map.entry("POST /api/v1/mir-reports/{mirReportId}/versions", (target, caller) -> Body.json(Map.of(
+                    "basedOn", 2, "values", Map.of("admin_info/ncaReportNo", "Matrix")))),
+            Map.entry("POST /mir/{mirReportId}", (target, caller) -> Body.form(Map.of("basedOn", "2",
+                    "admin_info/ncaReportNo", "Matrix"))),
+            Map.entry("POST /api/v1/mir-reports/{mirReportId}/versions/import", (target, caller) -> Body.none()),
+            Map.entry("POST /mir/{mirReportId}/import", (target, caller) -> Body.form(Map.of())),
+            Map.entry("POST /api/v1/mir-reports/{mirReportId}/approval", (target, caller) -> Body.json(Map.of(
+                    "version", 2, "password", TestData.PASSWORD))),
+            Map.entry("POST /mir/{mirReportId}/approval", (target, caller) -> Body.form(Map.of("version", "2",
+                    "password", TestData.PASSWORD))),
+            Map.entry("POST /api/v1/mir-reports/{mirReportId}/submissions", (target, caller) -> Body.json(Map.of())),
+            Map.entry("POST /mir/{mirReportId}/submissions", (target, caller) -> Body.form(Map.of())),
+            Map.entry("POST /api/v1/mir-reports/{mirReportId}/submissions/{submissionId}/acknowledgement",
+                    (target, caller) -> Body.json(Map.of("acknowledgement", "Matrix acknowledgement"))),
+            Map.entry("POST /mir/{mirReportId}/submissions/{submissionId}/acknowledgement",
+                    (target, caller) -> Body.form(Map.of("acknowledgement", "Matrix acknowledgement"))),
+            Map.entry("PUT /api/v1/mir-policy", (target, caller) -> Body.json(Map.of("fourEyes", false))),
+            Map.entry("POST /mir/settings", (target, caller) -> Body.form(Map.of("fourEyes", "off"))),
             Map.entry("POST /api/v1/cases/{caseId}/clock-events", (target, caller) -> Body.json(Map.of(
                     "kind", "TREND_IDENTIFIED", "at", "2026-03-02T09:00:00", "zone", "Europe/Berlin"))),
             Map.entry("POST /cases/{caseId}/reportability/events", (target, caller) -> Body.form(Map.of(
@@ -999,6 +1031,7 @@ class EndpointAccessMatrixTests {
         org.vigil.device.importing.DeviceImportFixtures.use(deviceImportFixtures);
         org.vigil.casework.CaseFixtures.use(caseFixtures);
         org.vigil.deadline.ObligationFixtures.use(obligationFixtures);
+        org.vigil.mir.MirFixtures.use(mirFixtures);
         org.vigil.support.IncidentFixtures.use(reportRecords, transactionManager);
         org.vigil.deadline.board.BoardWorld.use(boardWorld);
         var testers = new EnumMap<Role, Tester>(Role.class);

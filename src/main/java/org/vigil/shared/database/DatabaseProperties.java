@@ -34,7 +34,7 @@ public record DatabaseProperties(
         @DefaultValue("10") int poolSize,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration socketTimeout,
-        @DefaultValue({ "shared", "audit", "organisation", "terminology", "notification", "device", "incident", "casework", "deadline", "reportability" }) java.util.List<String> migrationModules) {
+        @DefaultValue({ "shared", "audit", "organisation", "terminology", "notification", "device", "incident", "casework", "deadline", "reportability", "mir" }) java.util.List<String> migrationModules) {
 
     public boolean external() {
         return url != null && !url.isBlank();

@@ -1,0 +1,604 @@
+package org.vigil.mir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigil.audit.AuditTrail;
+import org.vigil.audit.AuditedChange;
+import org.vigil.casework.CaseId;
+import org.vigil.casework.CaseSide;
+import org.vigil.casework.CaseView;
+import org.vigil.casework.Cases;
+import org.vigil.deadline.Authority;
+import org.vigil.deadline.Deadlines;
+import org.vigil.deadline.EventKind;
+import org.vigil.deadline.ObligationId;
+import org.vigil.deadline.ObligationKind;
+import org.vigil.deadline.ObligationView;
+import org.vigil.mir.domain.FormFields;
+import org.vigil.mir.domain.FormValues;
+import org.vigil.mir.persistence.MirRecords;
+import org.vigil.mir.prefill.MirPrefill;
+import org.vigil.organisation.ElectronicSignature;
+import org.vigil.organisation.Signatures;
+import org.vigil.reportability.Reportability;
+import org.vigil.shared.InvalidInputException;
+import org.vigil.shared.OrganisationId;
+import org.vigil.shared.RecordNotFoundException;
+import org.vigil.shared.RecordRef;
+import org.vigil.shared.Role;
+import org.vigil.shared.Tenancy;
+
+/**
+ * Manufacturer incident reports of a case, from the first draft to the authority's acknowledgement (MDR Art. 87, 89,
+ * 92; IVDR Art. 82, 84; MDCG 2023-3; MIR form 7.3.1).
+ *
+ * <p>A report starts from what the case already holds ({@link MirPrefill}): an initial report from the case, the
+ * device register and the signed reportability decision; a follow-up or final report from the previous report. Every
+ * save is a new version, kept byte for byte as MIR form XML; drafts may be incomplete, the rules of the report type
+ * ({@link MirReportRules}) apply when it is approved. Approval is an electronic signature over the SHA-256 of the
+ * version's exact form XML (21 CFR 11.50, 11.70, 11.200: the password is re-entered; meaning
+ * {@value #APPROVAL_MEANING}); where the organisation turned on four-eyes approval, the approver must not be the
+ * version's author. Recording a submission to an authority closes the case's matching reporting obligations on the
+ * deadline board, and the expected date of the next report (§1.2.f) starts the clock of the follow-up or final report.
+ *
+ * <p>Only the manufacturer's vigilance officers and PRRC work on reports; the hospital of a shared case never sees
+ * them (the same answer as for an unknown case).
+ */
+@Service
+public class MirReports {
+
+    /** The audit record type of reports. */
+    public static final String RECORD_TYPE = "mir-report";
+    /** The meaning of the approval signature (21 CFR 11.50(a)(3)). */
+    public static final String APPROVAL_MEANING = "approved for submission";
+    /** Who writes, approves and submits reports. */
+    public static final Set<Role> AUTHORS = Set.of(Role.VIGILANCE_OFFICER, Role.PRRC);
+    /** Who turns four-eyes approval on or off. */
+    public static final Set<Role> POLICY_OWNERS = Set.of(Role.PRRC, Role.ORGANISATION_ADMIN);
+
+    private static final int MAX_NOTE = 2000;
+    private static final int MAX_REFERENCE = 200;
+
+    private final MirRecords records;
+    private final MirPrefill prefill;
+    private final Cases cases;
+    private final Reportability reportability;
+    private final Deadlines deadlines;
+    private final Signatures signatures;
+    private final AuditTrail audit;
+    private final FormValues formValues = new FormValues(FormFields.mir731());
+
+    MirReports(MirRecords records, MirPrefill prefill, Cases cases, Reportability reportability, Deadlines deadlines,
+            Signatures signatures, AuditTrail audit) {
+        this.records = records;
+        this.prefill = prefill;
+        this.cases = cases;
+        this.reportability = reportability;
+        this.deadlines = deadlines;
+        this.signatures = signatures;
+        this.audit = audit;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    /** The case's reports, the first first. */
+    @Transactional(readOnly = true)
+    public List<MirReportView> forCase(CaseId caseId) {
+        requireAuthor();
+        manufacturerCase(caseId);
+        return records.views(records.headers(caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public MirReportView find(MirReportId id) {
+        requireAuthor();
+        return records.view(header(id));
+    }
+
+    /**
+     * One version's document, read back into the report with what the rules of its report type still miss.
+     *
+     * @throws RecordNotFoundException when the report or version does not exist
+     */
+    @Transactional(readOnly = true)
+    public MirDocument document(MirReportId id, int version) {
+        requireAuthor();
+        header(id);
+        byte[] xml = records.document(id, version)
+                .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE + "-version", id.value()));
+        return MirDocument.of(xml);
+    }
+
+    /** The editor's values of one version, keyed by the form's element paths (see {@link FormFields}). */
+    public Map<String, String> values(MirDocument document) {
+        return formValues.read(document.formXml());
+    }
+
+    /** What changed from version {@code from} to {@code to}, field by field in the form's order. */
+    @Transactional(readOnly = true)
+    public List<FormValues.Change> diff(MirReportId id, int from, int to) {
+        var before = document(id, from);
+        var after = document(id, to);
+        return formValues.diff(formValues.read(before.formXml()), formValues.read(after.formXml()));
+    }
+
+    /** The approval of the version as the PDF and the package print it; empty when it is not approved. */
+    @Transactional(readOnly = true)
+    public Optional<MirApproval> approval(MirReportId id, int version) {
+        var view = find(id);
+        return view.versions().stream().filter(v -> v.version() == version && v.approved()).findFirst()
+                .map(v -> approvalOf(view.caseId(), v.approval()));
+    }
+
+    /** The approval as printed: the time in the manufacturer's zone of the case's reportability decision. */
+    public MirApproval approvalOf(CaseId caseId, ElectronicSignature signature) {
+        return new MirApproval(signature.printedName(),
+                signature.signedAt().atZone(zone(caseId)).toOffsetDateTime(), signature.meaning(),
+                signature.contentHash());
+    }
+
+    /** Whether four-eyes approval is on for the caller's organisation. */
+    @Transactional(readOnly = true)
+    public boolean fourEyes() {
+        return records.fourEyes();
+    }
+
+    // ------------------------------------------------------------------------------------------------ writing
+
+    /**
+     * Starts the case's next report of {@code type}: an initial (or combined initial and final) report from the case,
+     * the device register and the reportability decision; a follow-up or final report from the latest version of the
+     * case's previous report.
+     *
+     * @throws InvalidInputException naming {@code type} when none is given or a follow-up is started without an
+     *         earlier report
+     */
+    @Transactional
+    public MirReportView start(CaseId caseId, MirReportType type) {
+        requireAuthor();
+        if (type == null) {
+            throw InvalidInputException.of("type", "Choose the report type.");
+        }
+        var view = manufacturerCase(caseId);
+        records.lockCase(caseId);
+        var previous = records.headers(caseId).stream().reduce((first, second) -> second);
+        MirReport report;
+        MirVersion.Origin origin;
+        if (previous.isPresent() && type != MirReportType.INITIAL && type != MirReportType.INITIAL_AND_FINAL) {
+            var latest = records.versions(previous.get().id()).getFirst();
+            var earlier = MirDocument.of(records.document(previous.get().id(), latest.version()).orElseThrow());
+            report = prefill.continueFrom(caseId, earlier.report(), type);
+            origin = MirVersion.Origin.CONTINUED;
+        } else if (type == MirReportType.FOLLOW_UP) {
+            throw InvalidInputException.of("type", "A follow-up report follows an earlier report: start with the "
+                    + "initial report.");
+        } else {
+            report = prefill.prefill(caseId, type);
+            origin = MirVersion.Origin.PREFILLED;
+        }
+        return create(view, type, report, origin, null);
+    }
+
+    /**
+     * Imports a MIR 7.3.1 form file as a new report of the case. Elements Vigil does not know and values it cannot
+     * read are listed in the result and left out; a hostile or malformed file saves nothing.
+     *
+     * @throws InvalidInputException naming {@code file} when it is not a MIR 7.3.1 form or names no report type
+     * @throws InvalidInputException naming {@code file} also when it is hostile (a DTD, an entity) or too large or
+     *         deep: it is refused before anything it refers to is read
+     */
+    @Transactional
+    public MirImport importReport(CaseId caseId, InputStream file) throws IOException {
+        requireAuthor();
+        var view = manufacturerCase(caseId);
+        var imported = MirForm.read(requireFile(file));
+        var type = imported.report().administrative().reportType();
+        if (type == null) {
+            throw InvalidInputException.of("file", "The form names no report type (§1.2.e admin_info/reportType); "
+                    + "Vigil cannot tell which report it is.");
+        }
+        records.lockCase(caseId);
+        return new MirImport(create(view, type, imported.report(), MirVersion.Origin.IMPORTED, "Imported"),
+                imported.problems());
+    }
+
+    /**
+     * Imports a MIR 7.3.1 form file as the report's next version (the round trip of a report sent out for editing).
+     *
+     * @throws InvalidInputException naming {@code file} as {@link #importReport}, {@code state} when the report was
+     *         submitted
+     */
+    @Transactional
+    public MirImport importVersion(MirReportId id, InputStream file) throws IOException {
+        requireAuthor();
+        var header = header(id);
+        var imported = MirForm.read(requireFile(file));
+        records.lockCase(header.caseId());
+        var view = records.view(header);
+        requireOpen(view);
+        var saved = addVersion(view, imported.report(), MirVersion.Origin.IMPORTED, "Imported from a file");
+        return new MirImport(saved, imported.problems());
+    }
+
+    /**
+     * Saves the editor's values as the report's next version. Drafts may be incomplete; what cannot be read (a date
+     * that is not a date) is refused naming the field, and nothing is saved then.
+     *
+     * @param basedOn the version the editor showed: when someone saved a later one meanwhile, nothing is saved
+     * @throws InvalidInputException naming each unreadable field by its form path, {@code version} when the report
+     *         changed meanwhile, {@code values} when nothing changed, {@code state} when it was submitted
+     */
+    @Transactional
+    public MirReportView save(MirReportId id, Map<String, String> values, int basedOn, String note) {
+        requireAuthor();
+        var header = header(id);
+        records.lockCase(header.caseId());
+        var view = records.view(header);
+        requireOpen(view);
+        if (basedOn != view.latest().version()) {
+            throw InvalidInputException.of("version", "The report was saved as version " + view.latest().version()
+                    + " by " + view.latest().savedByName() + " while you edited version " + basedOn
+                    + ": open the latest version and make your change again.");
+        }
+        String why = note == null || note.isBlank() ? null : note.strip();
+        if (why != null && why.length() > MAX_NOTE) {
+            throw InvalidInputException.of("note", "Describe the change in at most " + MAX_NOTE + " characters.");
+        }
+        MirFormImport read;
+        try {
+            read = MirForm.read(new ByteArrayInputStream(formValues.write(values)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!read.problems().isEmpty()) {
+            throw new InvalidInputException(read.problems().stream()
+                    .map(problem -> new InvalidInputException.FieldError(fieldKey(problem.xpath()),
+                            problem.message()))
+                    .toList());
+        }
+        var current = MirDocument.of(records.document(id, view.latest().version()).orElseThrow()).report();
+        var edited = new MirReport(read.report().formLanguage(), current.created(), read.report().administrative(),
+                read.report().device(), read.report().incident(), read.report().investigation(),
+                read.report().comments());
+        if (edited.equals(current)) {
+            throw InvalidInputException.of("values", "Nothing changed since version " + view.latest().version()
+                    + ".");
+        }
+        return addVersion(view, edited, MirVersion.Origin.EDITED, why);
+    }
+
+    /**
+     * Approves the latest version for submission by the caller's electronic signature over the SHA-256 of its exact
+     * form XML (21 CFR 11.50, 11.70; the password is re-entered, 11.200(a)).
+     *
+     * @throws InvalidInputException naming {@code version} when it is not the latest or already approved, each
+     *         missing or wrong field (by its form path) when the rules of the report type are not met,
+     *         {@code approver} when four-eyes approval is on and the caller wrote the version, {@code password} when it
+     *         is wrong; nothing is saved then
+     */
+    @Transactional
+    public MirReportView approve(MirReportId id, int version, String password) {
+        requireAuthor();
+        var header = header(id);
+        records.lockCase(header.caseId());
+        var view = records.view(header);
+        requireOpen(view);
+        var latest = view.latest();
+        if (version != latest.version()) {
+            throw InvalidInputException.of("version", "Only the latest version (" + latest.version()
+                    + ") can be approved.");
+        }
+        if (latest.approved()) {
+            throw InvalidInputException.of("version", "Version " + version + " is already approved.");
+        }
+        byte[] xml = records.document(id, version).orElseThrow();
+        var document = MirDocument.of(xml);
+        if (!document.problems().isEmpty()) {
+            throw new InvalidInputException(document.problems().stream()
+                    .map(problem -> new InvalidInputException.FieldError(fieldKey(problem.xpath()),
+                            problem.message()))
+                    .toList());
+        }
+        var me = Tenancy.requireActor();
+        if (records.fourEyes() && me.userId().equals(latest.savedBy())) {
+            throw InvalidInputException.of("approver", "Four-eyes approval is on: version " + version + " was saved "
+                    + "by you, so another vigilance officer or the PRRC approves it.");
+        }
+        ElectronicSignature signature = signatures.sign(password, APPROVAL_MEANING,
+                new String(xml, StandardCharsets.UTF_8), RECORD_TYPE, id.value());
+        records.insertApproval(mine(), id, version, signature);
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("version", version);
+        summary.put("contentSha256", signature.contentHash());
+        summary.put("signer", signature.printedName());
+        audit.record(AuditedChange.event("mir.approved", ref(id), summary).inOrganisation(mine()));
+        return records.view(header);
+    }
+
+    /**
+     * What a submission records.
+     *
+     * @param authority the authority sent to
+     * @param country its country (ISO 3166-1 alpha-2, {@code XI} for Northern Ireland)
+     * @param channel how it was sent
+     * @param submittedAt when, in {@code zone}; {@code null} for now
+     * @param zone the zone of {@code submittedAt}
+     * @param authorityReference the authority's reference, when known
+     * @param nextReport the kind of the next report, when the form announces one (§1.2.f): the clock of a
+     *        {@link EventKind#FOLLOW_UP_ANNOUNCED} or {@link EventKind#FINAL_REPORT_ANNOUNCED} starts
+     */
+    public record SubmissionDraft(Authority authority, String country, SubmissionChannel channel,
+            LocalDateTime submittedAt, String zone, String authorityReference, EventKind nextReport) {
+    }
+
+    /**
+     * Records that the approved version went to an authority, and closes the case's pending obligations towards that
+     * authority that this report type meets (an initial report meets the initial report's obligation, a final
+     * report the final report's, …). When the form announces a next report (§1.2.f), its clock starts.
+     *
+     * @throws InvalidInputException naming {@code version} when no version is approved, {@code authority},
+     *         {@code country}, {@code channel}, {@code submittedAt} or {@code authorityReference}
+     */
+    @Transactional
+    public MirSubmission recordSubmission(MirReportId id, SubmissionDraft draft) {
+        requireAuthor();
+        var header = header(id);
+        records.lockCase(header.caseId());
+        var view = records.view(header);
+        var approved = view.approvedVersion().orElseThrow(() -> InvalidInputException.of("version",
+                "Approve the report before recording its submission."));
+        if (view.latest().version() != approved.version()) {
+            throw InvalidInputException.of("version", "Version " + view.latest().version() + " was saved after the "
+                    + "approved version " + approved.version() + ": approve it, or submit what was approved.");
+        }
+        var problems = new ArrayList<InvalidInputException.FieldError>();
+        if (draft == null || draft.authority() == null) {
+            problems.add(new InvalidInputException.FieldError("authority", "Choose the authority."));
+        }
+        String country = draft == null || draft.country() == null ? "" : draft.country().strip()
+                .toUpperCase(java.util.Locale.ROOT);
+        if (!country.matches("[A-Z]{2}")) {
+            problems.add(new InvalidInputException.FieldError("country",
+                    "Give the authority's country as a two-letter ISO code (XI for Northern Ireland)."));
+        }
+        if (draft == null || draft.channel() == null) {
+            problems.add(new InvalidInputException.FieldError("channel", "Choose how the report was sent."));
+        }
+        String reference = draft == null || draft.authorityReference() == null
+                || draft.authorityReference().isBlank() ? null : draft.authorityReference().strip();
+        if (reference != null && reference.length() > MAX_REFERENCE) {
+            problems.add(new InvalidInputException.FieldError("authorityReference",
+                    "Give the reference in at most " + MAX_REFERENCE + " characters."));
+        }
+        Instant now = Instant.now();
+        Instant submittedAt = now;
+        if (draft != null && draft.submittedAt() != null) {
+            try {
+                ZoneId zone = draft.zone() == null || draft.zone().isBlank() ? zone(header.caseId())
+                        : ZoneId.of(draft.zone().strip());
+                submittedAt = draft.submittedAt().atZone(zone).toInstant();
+                if (submittedAt.isAfter(now.plusSeconds(60))) {
+                    problems.add(new InvalidInputException.FieldError("submittedAt",
+                            "The submission cannot be in the future."));
+                }
+            } catch (java.time.DateTimeException e) {
+                problems.add(new InvalidInputException.FieldError("zone", "'" + draft.zone()
+                        + "' is not a time zone."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var document = MirDocument.of(records.document(id, approved.version()).orElseThrow());
+        var type = document.report().administrative().reportType();
+        var closed = new ArrayList<ObligationId>();
+        for (ObligationView obligation : deadlines.forCase(header.caseId().value())) {
+            if (obligation.pending() && obligation.recipient().authority() == draft.authority()
+                    && obligation.recipient().country().equals(country) && meets(type, obligation.kind())) {
+                deadlines.markSubmitted(obligation.id(), reference);
+                closed.add(obligation.id());
+            }
+        }
+        var me = Tenancy.requireActor();
+        var submission = new MirSubmission(UUID.randomUUID(), approved.version(), draft.authority(), country,
+                draft.channel(), submittedAt, me.displayName(), reference, closed, null, null);
+        records.insertSubmission(mine(), id, submission, me.userId(), now);
+        var next = document.report().administrative().nextReportDate();
+        if (next != null && draft.nextReport() != null && view.submissions().stream()
+                .noneMatch(earlier -> earlier.version() == approved.version())) {
+            startNextReportClock(header, draft.nextReport(), next, submittedAt);
+        }
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("version", approved.version());
+        summary.put("authority", draft.authority().name() + " " + country);
+        summary.put("channel", draft.channel().name());
+        summary.put("obligationsClosed", closed.size());
+        audit.record(AuditedChange.event("mir.submitted", ref(id), summary).inOrganisation(mine()));
+        return submission;
+    }
+
+    /**
+     * Records the authority's acknowledgement of a submission, with its reference when it gives one now.
+     *
+     * @throws InvalidInputException naming {@code acknowledgement} when it says nothing, {@code authorityReference}
+     *         when too long
+     */
+    @Transactional
+    public MirSubmission acknowledge(UUID submission, String authorityReference, String acknowledgement) {
+        requireAuthor();
+        var reportId = records.reportOfSubmission(submission)
+                .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE + "-submission", submission));
+        String text = acknowledgement == null ? "" : acknowledgement.strip();
+        if (text.isEmpty()) {
+            throw InvalidInputException.of("acknowledgement", "Say what the authority acknowledged.");
+        }
+        if (text.length() > MAX_NOTE) {
+            throw InvalidInputException.of("acknowledgement", "Keep it to " + MAX_NOTE + " characters.");
+        }
+        String reference = authorityReference == null || authorityReference.isBlank() ? null
+                : authorityReference.strip();
+        if (reference != null && reference.length() > MAX_REFERENCE) {
+            throw InvalidInputException.of("authorityReference", "Give the reference in at most " + MAX_REFERENCE
+                    + " characters.");
+        }
+        records.acknowledge(submission, reference, Instant.now(), text, Tenancy.requireActor().displayName());
+        audit.record(AuditedChange.event("mir.acknowledged", ref(reportId), Map.of("submission",
+                submission.toString(), "acknowledgement", text)).inOrganisation(mine()));
+        return records.submissions(reportId).stream().filter(s -> s.id().equals(submission)).findFirst()
+                .orElseThrow();
+    }
+
+    /** Turns four-eyes approval on or off for the caller's organisation (PRRC or organisation administrator). */
+    @Transactional
+    public void setFourEyes(boolean on) {
+        var person = Tenancy.principal();
+        if (person.isEmpty() || !person.get().hasAnyRole(POLICY_OWNERS)) {
+            throw new AccessDeniedException("Four-eyes approval is set by the PRRC or an organisation administrator");
+        }
+        boolean before = records.fourEyes();
+        records.setFourEyes(mine(), on, Tenancy.requireActor().displayName(), Instant.now());
+        audit.record(AuditedChange.changed("mir.four-eyes", RecordRef.of("mir-policy", mine().value()),
+                Map.of("fourEyes", before), Map.of("fourEyes", on)).inOrganisation(mine()));
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    /** Which report types meet which obligations (MDR Art. 87(1), 87(6), 89(5); MDCG 2023-3 §4.3). */
+    static boolean meets(MirReportType type, ObligationKind kind) {
+        if (type == null) {
+            return false;
+        }
+        Set<ObligationKind> met = switch (type) {
+            case INITIAL -> EnumSet.of(ObligationKind.INITIAL_REPORT, ObligationKind.COMPLETE_REPORT);
+            case FOLLOW_UP -> EnumSet.of(ObligationKind.FOLLOW_UP, ObligationKind.COMPLETE_REPORT,
+                    ObligationKind.DOCUMENT_RESPONSE);
+            case INITIAL_AND_FINAL -> EnumSet.of(ObligationKind.INITIAL_REPORT, ObligationKind.COMPLETE_REPORT,
+                    ObligationKind.FINAL_REPORT);
+            case FINAL_REPORTABLE, FINAL_NON_REPORTABLE -> EnumSet.of(ObligationKind.FINAL_REPORT,
+                    ObligationKind.FOLLOW_UP, ObligationKind.COMPLETE_REPORT);
+        };
+        return met.contains(kind);
+    }
+
+    private void startNextReportClock(MirRecords.Header header, EventKind kind, LocalDate next, Instant submittedAt) {
+        if (kind != EventKind.FOLLOW_UP_ANNOUNCED && kind != EventKind.FINAL_REPORT_ANNOUNCED) {
+            throw InvalidInputException.of("nextReport", "The next report is a follow-up or a final report.");
+        }
+        if (reportability.current(header.caseId()).isEmpty()) {
+            // the clocks need the signed decision's awareness moments; without one there is nothing to start
+            return;
+        }
+        ZoneId zone = zone(header.caseId());
+        reportability.recordEvent(header.caseId(), kind, LocalDateTime.ofInstant(submittedAt, zone)
+                .withSecond(0).withNano(0), zone.getId(), next, "Announced in the submitted report "
+                        + header.caseReference() + " #" + header.sequence() + " (MIR §1.2.f)");
+    }
+
+    private MirReportView create(CaseView view, MirReportType type, MirReport report, MirVersion.Origin origin,
+            String note) {
+        var me = Tenancy.requireActor();
+        var header = new MirRecords.Header(new MirReportId(UUID.randomUUID()), view.id(), view.reference(),
+                records.nextSequence(view.id()), type, me.displayName(), Instant.now());
+        records.insertReport(mine(), header, me.userId());
+        var created = report.created() != null ? report
+                : new MirReport(report.formLanguage(), OffsetDateTime.now(zone(view.id())), report.administrative(), report.device(), report.incident(),
+                        report.investigation(), report.comments());
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("case", view.id().value().toString());
+        summary.put("sequence", header.sequence());
+        summary.put("type", type.name());
+        audit.record(AuditedChange.created("mir.started", ref(header.id()), summary).inOrganisation(mine()));
+        return addVersion(records.view(header), created, origin, note);
+    }
+
+    private MirReportView addVersion(MirReportView view, MirReport report, MirVersion.Origin origin, String note) {
+        var me = Tenancy.requireActor();
+        byte[] xml = MirForm.write(report);
+        int number = view.versions().isEmpty() ? 1 : view.latest().version() + 1;
+        var version = new MirVersion(number, Signatures.hash(new String(xml, StandardCharsets.UTF_8)), origin, note,
+                me.userId(), me.displayName(), Instant.now(), null);
+        records.insertVersion(mine(), view.id(), version, xml);
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("version", number);
+        summary.put("origin", origin.name());
+        summary.put("contentSha256", version.contentHash());
+        var change = AuditedChange.event("mir.version-saved", ref(view.id()), summary).inOrganisation(mine());
+        audit.record(note == null ? change : change.because(note));
+        return records.view(header(view.id()));
+    }
+
+    private static InputStream requireFile(InputStream file) {
+        if (file == null) {
+            throw InvalidInputException.of("file", "Choose a MIR 7.3.1 form XML file.");
+        }
+        return file;
+    }
+
+    private static void requireOpen(MirReportView view) {
+        if (view.state() == MirReportView.State.SUBMITTED) {
+            throw InvalidInputException.of("state", "The report was submitted and is not changed any more; start a "
+                    + "follow-up or final report for what is new.");
+        }
+    }
+
+    private String fieldKey(String xpath) {
+        return FormFields.mir731().forXpath(xpath).map(FormFields.Field::path)
+                .map(path -> path.replace("[]", "[0]")).orElse(xpath);
+    }
+
+    private MirRecords.Header header(MirReportId id) {
+        var header = records.header(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id.value()));
+        manufacturerCase(header.caseId());
+        return header;
+    }
+
+    private CaseView manufacturerCase(CaseId caseId) {
+        var view = cases.find(caseId);
+        if (cases.sideOf(view) != CaseSide.MANUFACTURER) {
+            throw new RecordNotFoundException(RECORD_TYPE, caseId.value());
+        }
+        return view;
+    }
+
+    /** The manufacturer's zone as its reportability decision on the case states it; UTC before a decision. */
+    private ZoneId zone(CaseId caseId) {
+        return reportability.current(caseId).<ZoneId>map(decision -> decision.manufacturerZone())
+                .orElse(ZoneOffset.UTC);
+    }
+
+    private static void requireAuthor() {
+        var person = Tenancy.principal();
+        if (person.isEmpty() || !person.get().hasAnyRole(AUTHORS)) {
+            throw new AccessDeniedException("Incident reports are written by vigilance officers and the PRRC");
+        }
+    }
+
+    private static RecordRef ref(MirReportId id) {
+        return RecordRef.of(RECORD_TYPE, id.value());
+    }
+
+    private static OrganisationId mine() {
+        return Tenancy.requireActor().organisationId();
+    }
+}

@@ -1,0 +1,276 @@
+package org.vigil.mir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.vigil.casework.CaseView;
+import org.vigil.casework.CaseWorld;
+import org.vigil.deadline.Authority;
+import org.vigil.deadline.DeviceKind;
+import org.vigil.deadline.EventKind;
+import org.vigil.deadline.Jurisdiction;
+import org.vigil.deadline.ObligationKind;
+import org.vigil.deadline.ObligationState;
+import org.vigil.organisation.Signatures;
+import org.vigil.reportability.Causality;
+import org.vigil.reportability.DecisionDraft;
+import org.vigil.reportability.Reportability;
+import org.vigil.reportability.SeriousOutcome;
+import org.vigil.reportability.UseContext;
+import org.vigil.shared.InvalidInputException;
+import org.vigil.shared.RecordNotFoundException;
+import org.vigil.shared.Role;
+import org.vigil.support.IntegrationTest;
+import org.vigil.support.TestData;
+
+/**
+ * A manufacturer's incident report from the first version to the closed deadline (MDR Art. 87, 89; MIR 7.3.1;
+ * 21 CFR 11.50, 11.70, 11.200 for the approval signature).
+ */
+@IntegrationTest
+class MirReportsTests {
+
+    static final String BERLIN = "Europe/Berlin";
+
+    @Autowired
+    MirReports reports;
+    @Autowired
+    Reportability reportability;
+    @Autowired
+    CaseWorld world;
+    @Autowired
+    TestData testData;
+
+    record Setting(CaseWorld.Parties parties, CaseView opened, TestData.Person prrc) {
+    }
+
+    /** A hospital's report about a death, decided reportable to the German authority. */
+    Setting aReportableDeath() {
+        var parties = world.parties();
+        var opened = world.caseOf(world.submitReport(parties, false), parties.vigilance());
+        var death = new DecisionDraft(true, Set.of(SeriousOutcome.DEATH), false, false, Causality.CANNOT_BE_EXCLUDED,
+                false, UseContext.NORMAL_USE, "The pump stopped; the patient died. A link cannot be excluded.",
+                LocalDateTime.now().minusDays(2).withSecond(0).withNano(0), BERLIN, null, null, null, "DE",
+                DeviceKind.MEDICAL_DEVICE, Set.of(Jurisdiction.EU), BERLIN, null);
+        testData.as(parties.vigilance().principal(),
+                () -> reportability.decide(opened.id(), death, TestData.PASSWORD));
+        return new Setting(parties, opened, testData.person(parties.manufacturer(), Role.PRRC));
+    }
+
+    /** The values of a complete initial report (the golden file of the form writer's tests). */
+    static Map<String, String> completeInitialValues(MirReports reports) throws IOException {
+        try (InputStream in = MirReportsTests.class.getResourceAsStream("/org/vigil/mir/golden/initial.xml")) {
+            var report = MirForm.read(in).report();
+            return new HashMap<>(reports.values(MirDocument.of(MirForm.write(report))));
+        }
+    }
+
+    <T> T asOfficer(Setting s, java.util.concurrent.Callable<T> work) {
+        return testData.as(s.parties().vigilance().principal(), work);
+    }
+
+    @Test
+    void an_initial_report_starts_as_version_1_and_every_save_is_a_new_version_with_a_field_by_field_diff() throws Exception {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        assertThat(started.versions()).hasSize(1);
+        assertThat(started.latest().origin()).isEqualTo(MirVersion.Origin.PREFILLED);
+        assertThat(started.state()).isEqualTo(MirReportView.State.DRAFT);
+
+        var values = completeInitialValues(reports);
+        var saved = asOfficer(s, () -> reports.save(started.id(), values, 1, "Completed from the investigation"));
+        assertThat(saved.versions()).extracting(MirVersion::version).containsExactly(2, 1);
+        assertThat(saved.latest().note()).isEqualTo("Completed from the investigation");
+
+        values.put("admin_info/ncaReportNo", "BfArM-2026-0001");
+        asOfficer(s, () -> reports.save(started.id(), values, 2, null));
+        var changes = asOfficer(s, () -> reports.diff(started.id(), 2, 3));
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.item()).isEqualTo("1.1");
+            assertThat(change.before()).isEmpty();
+            assertThat(change.after()).isEqualTo("BfArM-2026-0001");
+        });
+        var first = asOfficer(s, () -> reports.document(started.id(), 1));
+        assertThat(first.report().administrative().ncaReportNumber()).isNull();
+    }
+
+    @Test
+    void a_value_that_cannot_be_read_is_refused_naming_the_field_and_nothing_is_saved() throws Exception {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        var values = completeInitialValues(reports);
+        values.put("admin_info/reportDate", "20 March");
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.save(started.id(), values, 1, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .anySatisfy(error -> assertThat(error.field()).isEqualTo("admin_info/reportDate")));
+        assertThat(asOfficer(s, () -> reports.find(started.id())).versions()).hasSize(1);
+    }
+
+    @Test
+    void a_save_based_on_an_older_version_is_refused_so_nobody_overwrites_a_colleagues_change() throws Exception {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        var values = completeInitialValues(reports);
+        asOfficer(s, () -> reports.save(started.id(), values, 1, null));
+        values.put("admin_info/ncaReportNo", "X-1");
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.save(started.id(), values, 1, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("version"));
+        values.remove("admin_info/ncaReportNo");
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.save(started.id(), values, 2, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("values"));
+    }
+
+    @Test
+    void approval_signs_the_sha256_of_the_exact_form_xml_and_is_refused_while_the_report_type_misses_fields_21_CFR_11_70() throws Exception {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        var values = completeInitialValues(reports);
+        values.remove("admin_info/mfrRef");
+        asOfficer(s, () -> reports.save(started.id(), values, 1, null));
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.approve(started.id(), 2, TestData.PASSWORD)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).contains("admin_info/mfrRef"));
+
+        values.put("admin_info/mfrRef", "MIR-2026-001");
+        asOfficer(s, () -> reports.save(started.id(), values, 2, null));
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.approve(started.id(), 3, "not my password")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("password"));
+        assertThat(asOfficer(s, () -> reports.find(started.id())).latest().approved()).isFalse();
+
+        var approved = asOfficer(s, () -> reports.approve(started.id(), 3, TestData.PASSWORD));
+        assertThat(approved.state()).isEqualTo(MirReportView.State.APPROVED);
+        var signature = approved.latest().approval();
+        assertThat(signature.meaning()).isEqualTo(MirReports.APPROVAL_MEANING);
+        assertThat(signature.printedName()).isEqualTo(s.parties().vigilance().principal().displayName());
+        byte[] xml = asOfficer(s, () -> reports.document(started.id(), 3)).formXml();
+        assertThat(signature.contentHash()).isEqualTo(Signatures.hash(new String(xml, StandardCharsets.UTF_8)))
+                .isEqualTo(sha256(xml));
+    }
+
+    @Test
+    void with_four_eyes_on_the_author_of_a_version_cannot_approve_it_but_the_PRRC_can() throws Exception {
+        var s = aReportableDeath();
+        testData.as(s.prrc().principal(), () -> {
+            reports.setFourEyes(true);
+            return null;
+        });
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        var values = completeInitialValues(reports);
+        asOfficer(s, () -> reports.save(started.id(), values, 1, null));
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.approve(started.id(), 2, TestData.PASSWORD)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("approver"));
+        var approved = testData.as(s.prrc().principal(), () -> reports.approve(started.id(), 2, TestData.PASSWORD));
+        assertThat(approved.latest().approval().printedName()).isEqualTo(s.prrc().principal().displayName());
+        testData.as(s.prrc().principal(), () -> {
+            reports.setFourEyes(false);
+            return null;
+        });
+    }
+
+    @Test
+    void recording_the_submission_closes_the_initial_report_obligation_and_the_announced_final_report_becomes_due_MDR_87_and_89_5() throws Exception {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        var values = completeInitialValues(reports);
+        LocalDate next = LocalDate.now().plusDays(30);
+        values.put("admin_info/reportNextDate", next.toString());
+        values.put("admin_info/reportDate", LocalDate.now().toString());
+        values.put("admin_info/mfrAwarenessDate", LocalDate.now().minusDays(2).toString());
+        values.put("admin_info/mfrAwarenessReportDate", LocalDate.now().minusDays(2).toString());
+        values.put("admin_info/adverseEventDateFrom", LocalDate.now().minusDays(3).toString());
+        values.put("admin_info/adverseEventDateTo", LocalDate.now().minusDays(3).toString());
+        asOfficer(s, () -> reports.save(started.id(), values, 1, null));
+        asOfficer(s, () -> reports.approve(started.id(), 2, TestData.PASSWORD));
+        var initialObligation = asOfficer(s, () -> reportability.obligations(s.opened().id())).stream()
+                .filter(o -> o.kind() == ObligationKind.INITIAL_REPORT
+                        && o.recipient().authority() == Authority.NATIONAL_COMPETENT_AUTHORITY)
+                .findFirst().orElseThrow();
+        assertThat(initialObligation.pending()).isTrue();
+
+        var submission = asOfficer(s, () -> reports.recordSubmission(started.id(), new MirReports.SubmissionDraft(
+                Authority.NATIONAL_COMPETENT_AUTHORITY, initialObligation.recipient().country(),
+                SubmissionChannel.EMAIL_PACKAGE, null, null, "BfArM-2026-0815", EventKind.FINAL_REPORT_ANNOUNCED)));
+        assertThat(submission.obligations()).contains(initialObligation.id());
+
+        var after = asOfficer(s, () -> reportability.obligations(s.opened().id()));
+        assertThat(after).filteredOn(o -> o.id().equals(initialObligation.id())).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.state()).isEqualTo(ObligationState.SUBMITTED);
+                    assertThat(o.submissionReference()).isEqualTo("BfArM-2026-0815");
+                });
+        assertThat(after).anySatisfy(o -> {
+            assertThat(o.kind()).isEqualTo(ObligationKind.FINAL_REPORT);
+            assertThat(o.pending()).isTrue();
+        });
+        assertThat(asOfficer(s, () -> reports.find(started.id())).state()).isEqualTo(MirReportView.State.SUBMITTED);
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.save(started.id(), values, 2, "late change")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("state"));
+
+        var acknowledged = asOfficer(s, () -> reports.acknowledge(submission.id(), null, "Receipt confirmed by e-mail"));
+        assertThat(acknowledged.acknowledged()).isTrue();
+        assertThat(acknowledged.authorityReference()).isEqualTo("BfArM-2026-0815");
+
+        var finalReport = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.FINAL_REPORTABLE));
+        assertThat(finalReport.sequence()).isEqualTo(2);
+        assertThat(finalReport.latest().origin()).isEqualTo(MirVersion.Origin.CONTINUED);
+    }
+
+    @Test
+    void a_form_file_round_trips_as_the_next_version_and_hostile_files_save_nothing() throws Exception {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        asOfficer(s, () -> reports.save(started.id(), completeInitialValues(reports), 1, null));
+        byte[] exported = asOfficer(s, () -> reports.document(started.id(), 2)).formXml();
+        String edited = new String(exported, StandardCharsets.UTF_8).replace("<ncaName>", "<ncaReportNo>NCA-7</ncaReportNo><ncaName>");
+        var imported = asOfficer(s, () -> reports.importVersion(started.id(),
+                new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8))));
+        assertThat(imported.problems()).isEmpty();
+        assertThat(asOfficer(s, () -> reports.diff(started.id(), 2, 3))).extracting(c -> c.after())
+                .containsExactly("NCA-7");
+
+        String hostile = "<?xml version=\"1.0\"?><!DOCTYPE incident [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<incident version=\"7.3.1\"><admin_info><ncaName>&x;</ncaName></admin_info></incident>";
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.importVersion(started.id(),
+                new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("file"));
+        assertThat(asOfficer(s, () -> reports.find(started.id())).versions()).hasSize(3);
+    }
+
+    @Test
+    void the_hospital_never_sees_the_manufacturers_reports_and_a_complaint_handler_does_not_write_them() {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        var hospitalOfficer = s.parties().safetyOfficer().principal();
+        assertThatThrownBy(() -> testData.as(hospitalOfficer, () -> reports.find(started.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> testData.as(s.parties().complaints().principal(),
+                () -> reports.start(s.opened().id(), MirReportType.INITIAL))).isInstanceOf(AccessDeniedException.class);
+        var other = testData.person(testData.organisation(org.vigil.shared.OrganisationKind.MANUFACTURER),
+                Role.VIGILANCE_OFFICER);
+        assertThatThrownBy(() -> testData.as(other.principal(), () -> reports.find(started.id())))
+                .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
