@@ -126,7 +126,8 @@ public class MirPrefill {
             throw new RecordNotFoundException(Cases.RECORD_TYPE, caseId.value());
         }
         Optional<ReportabilityDecision> decision = reportability.current(caseId);
-        var start = reportability.startingPoint(caseId);
+        // Before the first decision, the decision form's starting point knows the manufacturer's zone and the country.
+        var start = decision.isPresent() ? null : reportability.startingPoint(caseId);
         ZoneId zone = decision.map(ReportabilityDecision::manufacturerZone)
                 .orElseGet(() -> ZoneId.of(start.manufacturerZone()));
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone));
@@ -158,7 +159,7 @@ public class MirPrefill {
 
         List<ObligationView> obligations = decision.isPresent() ? reportability.obligations(caseId) : List.of();
         String incidentCountry = decision.map(ReportabilityDecision::incidentCountry)
-                .orElse(start.incidentCountry());
+                .orElseGet(() -> start.incidentCountry());
         PrefillSources.Decision decided = decision.map(d -> new PrefillSources.Decision(
                 LocalDate.ofInstant(d.incidentAwareness(), d.incidentAwarenessZone()),
                 LocalDate.ofInstant(d.reportabilityAwareness(), d.reportabilityAwarenessZone()),

@@ -17,6 +17,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.vigil.casework.CaseView;
 import org.vigil.casework.CaseWorld;
 import org.vigil.casework.Cases;
+import org.vigil.casework.ComplaintSource;
+import org.vigil.casework.NewComplaint;
 import org.vigil.deadline.Classification;
 import org.vigil.deadline.DeviceKind;
 import org.vigil.deadline.Jurisdiction;
@@ -231,6 +233,27 @@ class MirPrefillTests {
         assertThat(fin.investigation().rootCause()).isEqualTo("A worn occlusion sensor.");
         assertThat(fin.investigation().finalComments()).isEqualTo("Pump replaced; software corrected.");
         assertThat(fin.device()).isEqualTo(initial.device());
+    }
+
+    @Test
+    void a_complaint_prefills_from_the_register_device_it_names_before_any_decision_MDR_Art_87_and_Art_10_9() {
+        var parties = world.parties();
+        var device = registerDevice(parties);
+        var complaint = testData.as(parties.complaints().principal(), () -> cases.enterComplaint(new NewComplaint(
+                ComplaintSource.PHONE, "(01)" + device.udiDi(), "The caller's pump alarmed and stopped.",
+                "A home-care nurse", LocalDate.now().minusDays(2))));
+
+        MirReport mir = testData.as(parties.complaints().principal(),
+                () -> prefill.prefill(complaint.id(), MirReportType.INITIAL));
+
+        assertThat(mir.device().deviceName()).isEqualTo("InfuStar 3");
+        assertThat(mir.device().udiDi()).isEqualTo(device.udiDi());
+        assertThat(mir.device().intendedPurpose()).isNotBlank();
+        assertThat(mir.incident().description()).isEqualTo("The caller's pump alarmed and stopped.");
+        assertThat(mir.incident().initialReporter().facilityName()).isNull();
+        assertThat(mir.administrative().classification()).as("no decision yet").isNull();
+        assertThat(mir.administrative().reportDate()).isNotNull();
+        assertThat(mir.toString()).as("the complainant is not a MIR field").doesNotContain("home-care nurse");
     }
 
     @Test
