@@ -321,6 +321,19 @@ class MirPrefillMappingTests {
     }
 
     @Test
+    void a_prefilled_report_is_written_as_MIR_form_7_3_1_and_reads_back_unchanged() throws Exception {
+        var report = MirPrefillMapping.prefill(standard(), MirReportType.INITIAL);
+        byte[] xml = MirForm.write(report);
+
+        var read = MirForm.read(new java.io.ByteArrayInputStream(xml));
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.report()).isEqualTo(report);
+        var validated = org.vigil.mir.MirValidation.withDefaults().validate(new java.io.ByteArrayInputStream(xml));
+        assertThat(validated.kind()).isEqualTo(org.vigil.mir.MirDocumentKind.MIR_FORM);
+        assertThat(validated.problems()).as("a well-formed MIR 7.3.1 form").isEmpty();
+    }
+
+    @Test
     void a_combined_initial_and_final_report_lacks_only_what_the_investigation_adds_MIR_4_and_MDR_Art_89_5() {
         var problems = MirReportRules.check(MirPrefillMapping.prefill(standard(), MirReportType.INITIAL_AND_FINAL));
 
