@@ -96,7 +96,8 @@ class MirPrefillTests {
                 List.of(new MarketPlacement("DE", LocalDate.of(2024, 1, 1), null),
                         new MarketPlacement("XI", LocalDate.of(2024, 1, 1), null),
                         new MarketPlacement("US", LocalDate.of(2024, 1, 1), null)))));
-        for (var month = YearMonth.now().minusMonths(16); !month.isAfter(YearMonth.now()); month = month.plusMonths(1)) {
+        var thisMonth = YearMonth.now();
+        for (var month = thisMonth.minusMonths(16); !month.isAfter(thisMonth); month = month.plusMonths(1)) {
             var placed = month;
             testData.as(officer, () -> devices.recordUnitsPlaced(new UnitsPlaced(gtin, "DE", placed, 300)));
             testData.as(officer, () -> devices.recordUnitsPlaced(new UnitsPlaced(gtin, "US", placed, 700)));
