@@ -220,6 +220,19 @@ public class DeviceRegister implements DeviceBulkOperations {
         return records.unitsOf(udiDiId);
     }
 
+    /**
+     * The units placed of every UDI-DI under one of the caller's own Basic UDI-DIs, oldest month first, in one query:
+     * the denominator of similar-incident rates per period (MIR 7.3.1 §4.3; MDR Art. 88). Units placed are the
+     * owner's alone, so another organisation's Basic UDI-DI answers as missing.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitsPlaced> unitsPlacedUnder(UUID basicUdiDiId) {
+        OrganisationId me = Tenancy.requireActor().organisationId();
+        records.basic(basicUdiDiId).filter(basic -> basic.owner().equals(me))
+                .orElseThrow(() -> new RecordNotFoundException("basic-udi-di", basicUdiDiId));
+        return records.unitsUnder(basicUdiDiId);
+    }
+
     // ---------------------------------------------------------------------------------------- search and lookup
 
     /** Type-ahead search over every organisation's devices by name, trade name, model, reference, EMDN, UDI-DI. */

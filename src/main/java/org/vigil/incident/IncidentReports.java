@@ -3,8 +3,11 @@ package org.vigil.incident;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -205,6 +208,24 @@ public class IncidentReports {
         var caller = Tenancy.principal();
         return records.list(status, Math.clamp(limit, 1, 500)).stream()
                 .filter(report -> caller.map(person -> mayRead(report, person)).orElse(true)).toList();
+    }
+
+    /**
+     * The submitted reports about {@code manufacturer}'s devices that the caller may read, whose device is one of
+     * {@code udiDis} or whose model is one of {@code models} (ignoring case), coded with at least one of
+     * {@code deviceProblemCodes} (IMDRF Annex A), oldest first, in one query: the similar incidents a manufacturer
+     * counts for MIR 7.3.1 §4.3. Empty when no device or no code is given.
+     */
+    @Transactional(readOnly = true)
+    public List<SubmittedReportSummary> similarReports(OrganisationId manufacturer, Collection<String> udiDis,
+            Collection<String> models, Collection<String> deviceProblemCodes) {
+        if (manufacturer == null || deviceProblemCodes == null || deviceProblemCodes.isEmpty()
+                || (udiDis == null || udiDis.isEmpty()) && (models == null || models.isEmpty())) {
+            return List.of();
+        }
+        return records.similar(manufacturer, udiDis == null ? List.of() : udiDis,
+                models == null ? List.of() : models.stream().filter(Objects::nonNull)
+                        .map(model -> model.strip().toLowerCase(Locale.ROOT)).toList(), deviceProblemCodes);
     }
 
     /** An attachment's metadata and bytes, for download by anyone who may read its report. */

@@ -9,6 +9,11 @@
  * {@link org.vigil.mir.AdministrativeInformation} to §5 {@link org.vigil.mir.Comments}); {@link org.vigil.mir.MirReportRules}
  * says what each report type must carry before it is sent, and {@link org.vigil.mir.MirForm} writes it as MIR form
  * 7.3.1 XML and reads such a file back (hardened, unknown elements reported rather than fatal).
+ *
+ * <p>{@code org.vigil.mir.prefill.MirPrefill} starts a report from what Vigil knows about a case (the hospital's
+ * report, the device register, the signed reportability decision, the manufacturer's organisation and similar
+ * incidents for §4.3) and continues a submitted report into its follow-up or final report; see
+ * {@code docs/mir-prefill.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Manufacturer incident reports")
 package org.vigil.mir;

@@ -81,6 +81,24 @@ class DeviceRegisterTests {
     }
 
     @Test
+    void units_placed_under_a_basic_udi_di_cover_all_its_udi_dis_for_the_owner_only_MIR_7_3_1_section_4_3() {
+        var maker = manufacturer(Role.VIGILANCE_OFFICER);
+        var device = register(maker, "Counted pump " + UUID.randomUUID());
+        String second = DeviceFixtures.gtin();
+        testData.as(maker.principal(), () -> {
+            register.addUdiDi(DeviceFixtures.udi(device.basic().data().basicUdiDi(), second, "Counted pump, 2 ml"));
+            return register.recordUnitsPlaced(new UnitsPlaced(second, "DE", YearMonth.of(2025, 1), 30));
+        });
+
+        assertThat(testData.as(maker.principal(), () -> register.unitsPlacedUnder(device.basic().id())))
+                .containsExactly(new UnitsPlaced(second, "DE", YearMonth.of(2025, 1), 30),
+                        new UnitsPlaced(device.udi().data().udiDi(), "DE", YearMonth.of(2025, 3), 120));
+        var rival = manufacturer(Role.VIGILANCE_OFFICER);
+        assertThatThrownBy(() -> testData.as(rival.principal(), () -> register.unitsPlacedUnder(device.basic().id())))
+                .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
     void another_manufacturer_cannot_change_a_device_it_does_not_own_and_is_told_it_does_not_exist() {
         var owner = manufacturer(Role.PRRC);
         var device = register(owner, "Owned " + UUID.randomUUID());

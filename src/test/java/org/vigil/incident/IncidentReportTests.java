@@ -109,6 +109,41 @@ class IncidentReportTests {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    ReportView submitted(ReportContent content) {
+        var draft = testData.as(reporter.principal(), () -> reports.startDraft(ReportKind.INCIDENT));
+        var saved = testData.as(reporter.principal(), () -> reports.saveDraft(draft.id(), draft.version(), content,
+                null));
+        return testData.as(reporter.principal(), () -> reports.submit(draft.id(), saved.version()));
+    }
+
+    @Test
+    void similar_reports_are_the_manufacturers_submitted_reports_of_the_device_sharing_an_IMDRF_code_MIR_7_3_1_section_4_3() {
+        var first = submitted(scannedPumpIncident());
+        var second = submitted(scannedPumpIncident());
+        submitted(scannedPumpIncident());
+        var otherCode = scannedPumpIncident();
+        otherCode = new ReportContent(otherCode.kind(), null, otherCode.device(), otherCode.occurredOn(), null, "ICU",
+                otherCode.description(), List.of("A0902"), otherCode.personInvolved(), List.of(), List.of("F26"), 64,
+                AgeUnit.YEARS, Sex.FEMALE, null, null, DeviceAvailability.AVAILABLE, "Safety office", false);
+        submitted(otherCode);
+        testData.as(reporter.principal(), () -> reports.startDraft(ReportKind.INCIDENT));
+        var manufacturer = vigilance.principal().organisationId();
+
+        var byUdiDi = testData.as(vigilance.principal(), () -> reports.similarReports(manufacturer,
+                List.of(device.udiDi()), List.of(), List.of("A0401", "A9999")));
+        assertThat(byUdiDi).hasSize(3).extracting(SubmittedReportSummary::id).contains(first.id(), second.id());
+        assertThat(byUdiDi.getFirst().hospital()).isEqualTo(reporter.principal().organisationId());
+        assertThat(byUdiDi.getFirst().occurredOn()).isEqualTo(LocalDate.now().minusDays(1));
+        assertThat(byUdiDi.getFirst().deviceProblemCodes()).containsExactly("A0401");
+
+        var byModel = testData.as(vigilance.principal(), () -> reports.similarReports(manufacturer, List.of(),
+                List.of(" m-1 "), List.of("A0902")));
+        assertThat(byModel).hasSize(1);
+        assertThat(testData.as(otherManufacturer.principal(), () -> reports.similarReports(manufacturer,
+                List.of(device.udiDi()), List.of(), List.of("A0401")))).as("shared with its manufacturer only")
+                .isEmpty();
+    }
+
     @Test
     void the_patient_identifier_is_never_stored_only_the_hospitals_pseudonym_gdpr_art_4_5() {
         var draft = testData.as(reporter.principal(), () -> reports.startDraft(ReportKind.INCIDENT));

@@ -393,6 +393,15 @@ public class DeviceRecords {
                         rs.getLong(4))).list();
     }
 
+    /** The units placed of every UDI-DI under the Basic UDI-DI {@code basicId}, oldest month first. */
+    public List<UnitsPlaced> unitsUnder(UUID basicId) {
+        return jdbc.sql("""
+                SELECT u.udi_di, p.country, p.month, p.units FROM units_placed p JOIN udi_di u ON u.id = p.udi_di_id
+                 WHERE u.basic_udi_di_id = ? ORDER BY p.month, u.udi_di, p.country""").param(basicId)
+                .query((rs, n) -> new UnitsPlaced(rs.getString(1), rs.getString(2), YearMonth.from(date(rs, 3)),
+                        rs.getLong(4))).list();
+    }
+
     public void streamUnits(OrganisationId owner, Consumer<UnitsPlaced> sink) {
         jdbc.sql("""
                 SELECT u.udi_di, p.country, p.month, p.units FROM units_placed p JOIN udi_di u ON u.id = p.udi_di_id

@@ -3,6 +3,8 @@ package org.vigil.incident.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import org.vigil.incident.ReportContent;
 import org.vigil.incident.ReportId;
 import org.vigil.incident.ReportStatus;
 import org.vigil.incident.ReportView;
+import org.vigil.incident.SubmittedReportSummary;
 import org.vigil.shared.OrganisationId;
 import org.vigil.shared.UserId;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,6 +89,36 @@ public class ReportRecords {
         return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR r.status = ?) ORDER BY r.updated_at DESC LIMIT ?")
                 .params(status == null ? null : status.name(), status == null ? null : status.name(), limit)
                 .query(this::report).list();
+    }
+
+    /** Submitted reports of {@code manufacturer} about one of the devices, sharing a code; see the facade. */
+    public List<SubmittedReportSummary> similar(OrganisationId manufacturer, Collection<String> udiDis,
+            Collection<String> lowerCaseModels, Collection<String> codes) {
+        return jdbc.sql("""
+                SELECT r.id, r.reference, r.org_id, r.content ->> 'occurredOn', r.submitted_at,
+                       r.content -> 'device' ->> 'udiDi', r.content -> 'device' ->> 'model',
+                       ARRAY(SELECT jsonb_array_elements_text(r.content -> 'deviceProblemCodes'))
+                  FROM incident_report r
+                 WHERE r.status = 'SUBMITTED' AND r.manufacturer_org_id = ?
+                   AND (r.content -> 'device' ->> 'udiDi' = ANY(?)
+                        OR lower(r.content -> 'device' ->> 'model') = ANY(?))
+                   AND jsonb_exists_any(r.content -> 'deviceProblemCodes', ?)
+                 ORDER BY r.submitted_at, r.id""")
+                .params(manufacturer.value(), udiDis.toArray(String[]::new), lowerCaseModels.toArray(String[]::new),
+                        codes.toArray(String[]::new))
+                .query((rs, n) -> new SubmittedReportSummary(new ReportId(rs.getObject(1, UUID.class)),
+                        rs.getString(2), new OrganisationId(rs.getObject(3, UUID.class)), date(rs.getString(4)),
+                        instant(rs, 5), rs.getString(6), rs.getString(7),
+                        List.of((String[]) rs.getArray(8).getArray())))
+                .list();
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     public Optional<OrganisationId> authorityOf(ReportId id) {
