@@ -1,0 +1,286 @@
+package org.vigil.mir.emdr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.vigil.mir.Emdr;
+import org.vigil.mir.EmdrDetails;
+import org.vigil.mir.EmdrProblem;
+import org.vigil.mir.IncidentInformation;
+import org.vigil.mir.MirReport;
+import org.vigil.mir.PatientInformation;
+import org.vigil.mir.model.MirReportSamples;
+import org.vigil.shared.InvalidInputException;
+import org.vigil.shared.xml.XmlRefusedException;
+import org.xmlunit.assertj3.XmlAssert;
+
+/**
+ * The eMDR Vigil writes for FDA (21 CFR 803.12(a), 803.50, 803.52, 803.56; Form FDA 3500A as HL7 v3 ICSR
+ * {@code PORR_IN040001UV01}): valid against FDA's message schema {@code Con061019.xsd} with the HL7 core schemas,
+ * each 3500A block where FDA's sample submission puts it, and the same as its golden file.
+ */
+class EmdrWriterTests {
+
+    /** Set to rewrite the golden files after a deliberate change of the layout; review the diff. */
+    private static final String UPDATE_GOLDEN = "vigil.mir.golden.update";
+    private static final Map<String, String> NS = Map.of("h", "urn:hl7-org:v3");
+    private static final String EVENT = "/h:PORR_IN040001UV01/h:message/h:controlActProcess/h:subject/"
+            + "h:investigationEvent";
+    private static final String REASONS = "/h:PORR_IN040001UV01/h:message/h:controlActProcess/h:reasonOf/"
+            + "h:detectedIssueEvent";
+    private static final String DEVICE = EVENT + "/h:pertainsTo/h:procedureEvent/h:device/h:identifiedDevice";
+    private static final String PATIENT = EVENT + "/h:trigger/h:reaction/h:subject/h:investigativeSubject";
+
+    static Path schemaFolder() {
+        try {
+            return Path.of(EmdrWriterTests.class.getResource("/org/vigil/mir/emdr/schema").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(EmdrExamples example) {
+        return new String(Emdr.write(example.report(), example.details()), StandardCharsets.UTF_8);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = EmdrWriterTests.class.getResourceAsStream("/org/vigil/mir/emdr/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void fdas_own_sample_submission_is_valid_against_the_schema_set_so_the_schema_is_the_one_fda_writes_for()
+            throws IOException {
+        byte[] sample = resource("schema/3500A_Sample_HL7_Submission_082415.xml").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(Emdr.validate(sample, schemaFolder())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EmdrExamples.class)
+    void every_803_52_report_death_serious_injury_malfunction_and_803_56_supplemental_is_valid_against_fdas_schema(
+            EmdrExamples example) {
+        byte[] document = Emdr.write(example.report(), example.details());
+
+        assertThat(Emdr.validate(document, schemaFolder())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EmdrExamples.class)
+    void every_report_is_written_as_its_golden_file(EmdrExamples example) throws IOException {
+        String name = "golden/" + example.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".xml";
+        String written = write(example);
+        if (Boolean.getBoolean(UPDATE_GOLDEN)) {
+            Files.writeString(Path.of("src/test/resources/org/vigil/mir/emdr", name), written);
+        }
+
+        XmlAssert.assertThat(written).and(resource(name)).ignoreWhitespace().areIdentical();
+    }
+
+    @Test
+    void a_death_report_states_death_as_h1_event_and_b2_outcome_with_the_date_of_death_803_52_b_2() {
+        String xml = write(EmdrExamples.DEATH);
+
+        assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        XmlAssert.assertThat(xml).withNamespaceContext(NS)
+                .valueByXPath(REASONS + "[h:code/@code='C53570']/h:value/@code").isEqualTo("C28554");
+        XmlAssert.assertThat(xml).withNamespaceContext(NS)
+                .valueByXPath(PATIENT + "/h:subjectAffectedPerson/h:deceasedTime/@value").isEqualTo("20260304");
+        XmlAssert.assertThat(xml).withNamespaceContext(NS)
+                .valueByXPath("count(" + EVENT + "/h:pertinentInformation2/h:caseSeriousness/h:value"
+                        + "[@code='C28554' or @code='C25179'])").isEqualTo("2");
+        XmlAssert.assertThat(xml).withNamespaceContext(NS).valueByXPath(EVENT + "/h:code/@code")
+                .as("B1 adverse event").isEqualTo("C41331");
+    }
+
+    @Test
+    void the_803_52_blocks_land_where_fdas_sample_puts_them() {
+        String xml = write(EmdrExamples.SERIOUS_INJURY);
+        var assertXml = XmlAssert.assertThat(xml).withNamespaceContext(NS);
+
+        assertXml.valueByXPath("/h:PORR_IN040001UV01/h:versionCode/@code").isEqualTo("V3NORMED_2005");
+        assertXml.valueByXPath("/h:PORR_IN040001UV01/h:id/@extension").as("batch id CFN/FEI-timestamp")
+                .isEqualTo("3012345678-20260320101500");
+        assertXml.valueByXPath(EVENT + "/h:id/@extension").as("G9").isEqualTo(EmdrExamples.REPORT_NUMBER);
+        assertXml.valueByXPath("/h:PORR_IN040001UV01/h:message/h:controlActProcess/h:effectiveTime/@value")
+                .as("B4 date of this report").isEqualTo("20260320");
+        assertXml.valueByXPath(EVENT + "/h:trigger/h:reaction/h:effectiveTime/@value").as("B3")
+                .isEqualTo("20260302");
+        assertXml.valueByXPath(EVENT + "/h:pertinentInformation1/h:secondaryCaseNotification/h:receiver/h:time/"
+                + "h:high/@value").as("G4 date received by manufacturer").isEqualTo("20260304");
+        assertXml.valueByXPath(PATIENT + "/h:subjectAffectedPerson/h:name").as("A1").isEqualTo("JD-0417");
+        assertXml.valueByXPath(PATIENT + "/h:subjectAffectedPerson/h:administrativeGenderCode/@code").as("A3")
+                .isEqualTo("C16576");
+        assertXml.valueByXPath(PATIENT + "/h:subjectOf/h:observation[h:code/@code='C25150']/h:value/@value")
+                .as("A2 age").isEqualTo("54");
+        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:lotNumberText").as("D4 lot").isEqualTo("LOT4711");
+        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:asManufacturedProduct/h:code/@code").as("D4 UDI")
+                .isEqualTo("(01)09506000134352(10)LOT4711(21)SN000123");
+        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:inventoryItem/h:manufacturedDeviceModel/h:code/@code").as("D2")
+                .isEqualTo("LZG");
+        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:inventoryItem/h:manufacturedDeviceModel/h:manufacturerModelName")
+                .as("D1 brand name").isEqualTo("InfuStar 3");
+        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:inventoryItem/h:manufacturedDeviceModel/h:asRegulatedProduct/h:id/"
+                + "@extension").as("G5").isEqualTo("K123456");
+        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:asManufacturedProduct/h:manufacturerOrReprocessor/"
+                + "h:contactParty[1]/h:addr/h:state").as("G1 contact office").isEqualTo("MA");
+        assertXml.valueByXPath("count(" + REASONS + "[h:code/@code='C53566'])").as("G3 two sources")
+                .isEqualTo("2");
+        assertXml.valueByXPath(REASONS + "[h:code/@code='C53571']/h:value/@code").as("G7 initial")
+                .isEqualTo("C53620");
+        assertXml.valueByXPath(REASONS + "[h:code/@code='C53570']/h:value/@code").as("H1 serious injury")
+                .isEqualTo("C53569");
+    }
+
+    @Test
+    void a_malfunction_is_a_product_problem_in_b1_with_its_h7_remedial_actions() {
+        String xml = write(EmdrExamples.MALFUNCTION);
+        var assertXml = XmlAssert.assertThat(xml).withNamespaceContext(NS);
+
+        assertXml.valueByXPath(EVENT + "/h:code/@code").as("B1 product problem").isEqualTo("C53054");
+        assertXml.valueByXPath(REASONS + "[h:code/@code='C53570']/h:value/@code").isEqualTo("C25745");
+        assertXml.valueByXPath("count(" + EVENT + "/h:pertinentInformation2)").as("no B2 outcome").isEqualTo("0");
+        assertXml.valueByXPath(DEVICE + "/h:subjectOf/h:deviceObservation[h:code/@code='C53603']/"
+                + "h:value[@code='C17649']/h:originalText").isEqualTo("Software field update prepared");
+    }
+
+    @Test
+    void a_supplemental_report_803_56_keeps_the_report_number_and_states_follow_up_number_types_and_evaluation() {
+        String xml = write(EmdrExamples.SUPPLEMENTAL);
+        var assertXml = XmlAssert.assertThat(xml).withNamespaceContext(NS);
+
+        assertXml.valueByXPath(EVENT + "/h:id/@extension").isEqualTo(EmdrExamples.REPORT_NUMBER);
+        assertXml.valueByXPath(REASONS + "[h:code/@code='C53571']/h:value/@code").as("G7 follow-up")
+                .isEqualTo("C53579");
+        assertXml.valueByXPath(REASONS + "[h:code/@code='C53571']/h:text").as("G7 follow-up #").isEqualTo("1");
+        assertXml.valueByXPath("count(" + REASONS + "[h:code/@code='C53584'])").as("H2").isEqualTo("2");
+        assertXml.valueByXPath(DEVICE + "/h:subjectOf/h:deviceObservation[h:code/@code='C53629']/h:value/@value")
+                .as("H3 evaluated").isEqualTo("true");
+        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:asManufacturedProduct/h:manufacturerOrReprocessor/"
+                + "h:asRole/h:performance/h:investigationEvent/h:component2/h:evaluationConclusion/h:value/@code")
+                .as("H6 conclusion").isEqualTo("3221");
+        assertXml.valueByXPath(EVENT + "/h:text").as("H10 from the MIR's investigation")
+                .contains("Root cause: Locale-dependent number parsing");
+    }
+
+    @Test
+    void ampersands_angle_brackets_and_non_latin_text_arrive_as_the_text_the_user_typed() {
+        MirReport base = EmdrExamples.SERIOUS_INJURY.report();
+        IncidentInformation incident = base.incident();
+        PatientInformation patient = incident.patient();
+        String description = "Bolus 12 U & alarm <silent> \"quoted\" </text>";
+        String history = "Диабет 1 типа; 糖尿病; σακχαρώδης διαβήτης";
+        MirReport report = EmdrExamples.incident(MirReportSamples.withIncident(base, new IncidentInformation(
+                incident.description(), incident.deviceProblemCodes(), incident.deviceLocation(),
+                incident.operator(), incident.usage(), incident.numberOfPatients(), incident.numberOfDevices(),
+                new PatientInformation(patient.clinicalCodes(), patient.healthImpactCodes(), patient.ageYears(),
+                        patient.sex(), new BigDecimal("68.50"), patient.heightCm(), history),
+                incident.initialReporter())), description);
+
+        byte[] document = Emdr.write(report, EmdrExamples.SERIOUS_INJURY.details());
+        String xml = new String(document, StandardCharsets.UTF_8);
+
+        assertThat(xml).contains("Bolus 12 U &amp; alarm &lt;silent&gt;", history);
+        assertThat(Emdr.validate(document, schemaFolder())).isEmpty();
+        var assertXml = XmlAssert.assertThat(xml).withNamespaceContext(NS);
+        assertXml.valueByXPath(EVENT + "/h:trigger/h:reaction/h:text").isEqualTo(description);
+        assertXml.valueByXPath(PATIENT + "/h:subjectOf/h:observation[h:code/@code='C53263']/h:value")
+                .isEqualTo(history);
+        assertXml.valueByXPath(PATIENT + "/h:subjectOf/h:observation[h:code/@code='C25208']/h:value/@value")
+                .as("A4 weight in kg").isEqualTo("68.5");
+    }
+
+    @Test
+    void a_document_that_breaks_fdas_schema_is_reported_with_the_element_path_and_a_plain_message() {
+        String xml = write(EmdrExamples.DEATH).replace("<versionCode code=\"V3NORMED_2005\"/>", "")
+                .replace("<batchTotalNumber value=\"1\"/>", "<batchTotalNumber value=\"one\"/>");
+
+        List<EmdrProblem> problems = Emdr.validate(xml.getBytes(StandardCharsets.UTF_8), schemaFolder());
+
+        assertThat(problems).isNotEmpty();
+        assertThat(problems).anySatisfy(problem -> {
+            assertThat(problem.xpath()).startsWith("/PORR_IN040001UV01/");
+            assertThat(problem.message()).contains("versionCode");
+            assertThat(problem.line()).isPositive();
+        });
+    }
+
+    @Test
+    void a_hostile_document_is_refused_before_validation() {
+        byte[] hostile = ("<?xml version=\"1.0\"?><!DOCTYPE PORR_IN040001UV01 [<!ENTITY x SYSTEM "
+                + "\"file:///etc/passwd\">]><PORR_IN040001UV01 xmlns=\"urn:hl7-org:v3\">&x;</PORR_IN040001UV01>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Emdr.validate(hostile, schemaFolder())).isInstanceOf(XmlRefusedException.class);
+    }
+
+    @Test
+    void validating_without_fdas_schema_in_the_folder_names_the_folder() {
+        byte[] document = Emdr.write(EmdrExamples.DEATH.report(), EmdrExamples.DEATH.details());
+
+        assertThatThrownBy(() -> Emdr.validate(document, schemaFolder().resolve("coreschemas")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("schemaFolder"));
+    }
+
+    @Test
+    void the_803_52_e_9_report_number_is_cfn_or_fei_year_and_sequence_and_starts_with_the_registration_number() {
+        EmdrDetails valid = EmdrExamples.DEATH.details();
+
+        assertThatThrownBy(() -> withNumbers(valid, "3012345678-26-17", valid.registrationNumber()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field)
+                        .containsExactly("manufacturerReportNumber"));
+        assertThatThrownBy(() -> withNumbers(valid, "1234567-2026-00017", valid.registrationNumber()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst()
+                        .message()).contains("3012345678"));
+        assertThat(withNumbers(valid, "1234567-2026-00017", "1234567").manufacturerReportNumber())
+                .isEqualTo("1234567-2026-00017");
+    }
+
+    @Test
+    void a_supplemental_report_803_56_without_a_follow_up_number_is_refused() {
+        EmdrDetails d = EmdrExamples.SUPPLEMENTAL.details();
+
+        assertThatThrownBy(() -> new EmdrDetails(d.manufacturerReportNumber(), d.registrationNumber(),
+                d.reportDate(), d.reportType(), null, d.followUpTypes(), d.eventType(), d.outcomes(),
+                d.dateOfDeath(), d.patientIdentifier(), d.productProblem(), d.reportSources(), d.premarketNumber(),
+                d.productCode(), d.commonDeviceName(), d.availableForEvaluation(), d.returnedToManufacturer(),
+                d.evaluatedByManufacturer(), d.evaluationSummaryAttached(), d.nonEvaluationCode(),
+                d.nonEvaluationText(), d.labeledForSingleUse(), d.reprocessedSingleUse(), d.remedialActions(),
+                d.otherRemedialAction(), d.correctionRemovalNumber(), d.initialReporterSentToFda(),
+                d.deviceProblemCodes(), d.patientProblemCodes(), d.evaluationMethodCodes(),
+                d.evaluationResultCodes(), d.evaluationConclusionCodes(), d.contactOffice(),
+                d.manufacturingSite())).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field)
+                                .containsExactly("followUpNumber"));
+    }
+
+    private static EmdrDetails withNumbers(EmdrDetails d, String reportNumber, String registration) {
+        return new EmdrDetails(reportNumber, registration, d.reportDate(), d.reportType(), d.followUpNumber(),
+                d.followUpTypes(), d.eventType(), d.outcomes(), d.dateOfDeath(), d.patientIdentifier(),
+                d.productProblem(), d.reportSources(), d.premarketNumber(), d.productCode(), d.commonDeviceName(),
+                d.availableForEvaluation(), d.returnedToManufacturer(), d.evaluatedByManufacturer(),
+                d.evaluationSummaryAttached(), d.nonEvaluationCode(), d.nonEvaluationText(),
+                d.labeledForSingleUse(), d.reprocessedSingleUse(), d.remedialActions(), d.otherRemedialAction(),
+                d.correctionRemovalNumber(), d.initialReporterSentToFda(), d.deviceProblemCodes(),
+                d.patientProblemCodes(), d.evaluationMethodCodes(), d.evaluationResultCodes(),
+                d.evaluationConclusionCodes(), d.contactOffice(), d.manufacturingSite());
+    }
+}
