@@ -3,6 +3,7 @@ package org.vigil.mir.emdr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -13,6 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.xml.stream.XMLStreamConstants;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +30,8 @@ import org.vigil.mir.MirReport;
 import org.vigil.mir.PatientInformation;
 import org.vigil.mir.model.MirReportSamples;
 import org.vigil.shared.InvalidInputException;
+import org.vigil.shared.xml.HardenedStreamReader;
+import org.vigil.shared.xml.HardenedXml;
 import org.vigil.shared.xml.XmlRefusedException;
 import org.xmlunit.assertj3.XmlAssert;
 
@@ -91,6 +98,34 @@ class EmdrWriterTests {
         }
 
         XmlAssert.assertThat(written).and(resource(name)).ignoreWhitespace().areIdentical();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EmdrExamples.class)
+    void every_element_vigil_writes_sits_at_a_path_fdas_sample_submission_uses(EmdrExamples example)
+            throws Exception {
+        Set<String> fdaPaths = elementPaths(resource("schema/3500A_Sample_HL7_Submission_082415.xml")
+                .getBytes(StandardCharsets.UTF_8));
+        Set<String> written = elementPaths(Emdr.write(example.report(), example.details()));
+
+        assertThat(fdaPaths).as("the sample's own paths").contains(EVENT.replace("h:", ""));
+        assertThat(written).isSubsetOf(fdaPaths);
+    }
+
+    /** Every element path in {@code xml} without sibling positions, e.g. {@code /PORR_IN040001UV01/message/id}. */
+    private static Set<String> elementPaths(byte[] xml) throws Exception {
+        Set<String> paths = new TreeSet<>();
+        HardenedStreamReader reader = HardenedXml.streamReader(new ByteArrayInputStream(xml));
+        try {
+            while (reader.hasNext()) {
+                if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+                    paths.add(reader.elementPath().replaceAll("\\[\\d+]", ""));
+                }
+            }
+        } finally {
+            reader.close();
+        }
+        return paths;
     }
 
     @Test
