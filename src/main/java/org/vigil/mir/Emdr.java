@@ -15,7 +15,7 @@ import org.vigil.shared.xml.HardenedXml;
  * event (21 CFR 803.50, contents per 803.52, supplemental reports per 803.56) as Form FDA 3500A in FDA's HL7 v3
  * Individual Case Safety Report format, message {@code PORR_IN040001UV01}, and the acknowledgements FDA sends back.
  * The event, patient, device and manufacturer come from the {@link MirReport}; the US-only blocks of the 3500A from
- * {@link EmdrDetails}.
+ * {@link EmdrDetails}, whose F10 and H6 codes {@link FdaEventCodes#fromImdrf} derives from the MIR's IMDRF codes.
  */
 public final class Emdr {
 
@@ -29,8 +29,9 @@ public final class Emdr {
 
     /**
      * Validates an eMDR against FDA's schema {@code coreschemas/Con061019.xsd} (with the HL7 v3 core schemas it
-     * includes) in {@code schemaFolder}, the folder of FDA's eMDR implementation package. Vigil does not ship the
-     * schema: HL7's licence does not allow passing the core schemas on.
+     * includes) in {@code schemaFolder}, the folder of FDA's eMDR implementation package that holds
+     * {@code coreschemas/}. Vigil does not ship these schemas: HL7's free licence (2013) lets each user use the core
+     * schemas but does not clearly allow passing them on, so they stay with the operator (and Vigil's tests).
      *
      * @return every problem, each with its element path and a plain message; empty when the document is valid
      * @throws org.vigil.shared.InvalidInputException naming {@code schemaFolder} when the schema is not there
