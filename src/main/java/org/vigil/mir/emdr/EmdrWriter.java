@@ -307,12 +307,16 @@ public final class EmdrWriter {
                     Vocabulary.OTHER.equals(code) ? report.incident().operator() : null); // D5
             xml.end().end();
         }
-        if (details.reprocessedSingleUse() != null) {
-            xml.start("pertinentInformation1").start("observation", "moodCode", "EVN");
-            coded("code", "C53563", NCI, "Single-Use_Device_Reprocessed_and_Reused_on_Patient");
+        // D8 is always stated (the schema needs one pertinentInformation1); FDA asks for "unknown" when the
+        // manufacturer cannot tell whether its single-use device was reprocessed
+        xml.start("pertinentInformation1").start("observation", "moodCode", "EVN");
+        coded("code", "C53563", NCI, "Single-Use_Device_Reprocessed_and_Reused_on_Patient");
+        if (details.reprocessedSingleUse() == null) {
+            xml.value("BL", null, NULL_FLAVOR, "ASKU");
+        } else {
             xml.value("BL", null, "value", details.reprocessedSingleUse().toString()); // D8
-            xml.end().end();
         }
+        xml.end().end();
         for (String concomitant : concomitantProducts(device)) {
             xml.start("pertinentInformation1").start("observation", "moodCode", "EVN");
             coded("code", "C53630", NCI, "Concomitant_Therapy");
@@ -339,6 +343,9 @@ public final class EmdrWriter {
             xml.leaf("name", party.name()); // D3
         } else {
             xml.leaf("name", null, NULL_FLAVOR, "NI");
+        }
+        if (party == null || blank(party.phone()) && blank(party.email())) {
+            xml.leaf("telecom", null, NULL_FLAVOR, "NI"); // the schema needs at least one
         }
         if (party != null) {
             telecom("tel:", party.phone());
@@ -393,6 +400,8 @@ public final class EmdrWriter {
                 xml.leaf("family", office.contactFamilyName());
             }
             xml.end().end();
+        } else {
+            xml.leaf("contactManufacturerContact", null, NULL_FLAVOR, "NI"); // required by the schema
         }
         xml.end();
     }
@@ -421,8 +430,12 @@ public final class EmdrWriter {
         xml.end();
     }
 
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
     private void telecom(String scheme, String value) throws XMLStreamException {
-        if (value != null && !value.isBlank()) {
+        if (!blank(value)) {
             // a URL has no spaces; FDA's own examples write tel:+1(555)555-5555
             xml.leaf("telecom", null, "value", scheme + value.replaceAll("\\s+", ""));
         }

@@ -11,6 +11,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +24,14 @@ import javax.xml.stream.XMLStreamConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.vigil.mir.AdministrativeInformation;
+import org.vigil.mir.DeviceInformation;
 import org.vigil.mir.Emdr;
 import org.vigil.mir.EmdrDetails;
 import org.vigil.mir.EmdrProblem;
 import org.vigil.mir.IncidentInformation;
+import org.vigil.mir.InitialReporter;
+import org.vigil.mir.ManufacturerInvestigation;
 import org.vigil.mir.MirReport;
 import org.vigil.mir.PatientInformation;
 import org.vigil.mir.model.MirReportSamples;
@@ -239,6 +245,43 @@ class EmdrWriterTests {
                 .isEqualTo(history);
         assertXml.valueByXPath(PATIENT + "/h:subjectOf/h:observation[h:code/@code='C25208']/h:value/@value")
                 .as("A4 weight in kg").isEqualTo("68.5");
+    }
+
+    @Test
+    void a_report_knowing_little_more_than_803_52_requires_is_still_valid_with_fdas_null_flavours() {
+        var admin = new AdministrativeInformation(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
+        var device = new DeviceInformation(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+        var incident = new IncidentInformation("The display went blank.", null, null, "Nurse on night shift", null,
+                null, null, new PatientInformation(null, null, null, "Other", null, null, null),
+                new InitialReporter("Other", "Home carer", null, null, null));
+        var investigation = new ManufacturerInvestigation(null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
+        var report = new MirReport(null, OffsetDateTime.parse("2026-05-01T08:00:00Z"), admin, device, incident,
+                investigation, null);
+        var details = new EmdrDetails("1234567-2026-00001", "1234567", LocalDate.of(2026, 5, 1),
+                EmdrDetails.ReportType.FIVE_DAY, null, null, EmdrDetails.EventType.MALFUNCTION, null, null, null,
+                false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, new EmdrDetails.Office(null, null, null, null, null, null, null, null,
+                        null, null), null);
+
+        byte[] document = Emdr.write(report, details);
+
+        assertThat(Emdr.validate(document, schemaFolder())).isEmpty();
+        var assertXml = XmlAssert.assertThat(new String(document, StandardCharsets.UTF_8)).withNamespaceContext(NS);
+        assertXml.valueByXPath(PATIENT + "/h:subjectAffectedPerson/h:name/@nullFlavor").as("A1 not given")
+                .isEqualTo("NI");
+        assertXml.valueByXPath(PATIENT + "/h:subjectAffectedPerson/h:administrativeGenderCode/@nullFlavor")
+                .as("A3 other than male or female").isEqualTo("ASKU");
+        assertXml.valueByXPath(EVENT + "/h:trigger/h:reaction/h:pertinentInformation/h:primarySourceReport/"
+                + "h:receiver/@nullFlavor").as("E4 unknown").isEqualTo("ASKU");
+        assertXml.valueByXPath(EVENT + "/h:trigger/h:reaction/h:pertinentInformation/h:primarySourceReport/"
+                + "h:author/h:assignedEntity/h:code/h:originalText").as("E3 other").isEqualTo("Home carer");
+        assertXml.valueByXPath(EVENT + "/h:pertainsTo/h:procedureEvent/h:authorOrPerformer/h:assignedEntity/"
+                + "h:code/h:originalText").as("D5 other").isEqualTo("Nurse on night shift");
+        assertXml.valueByXPath(REASONS + "[h:code/@code='C53571']/h:value/@code").as("G7 5-day").isEqualTo("C53573");
     }
 
     @Test
