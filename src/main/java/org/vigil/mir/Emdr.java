@@ -3,6 +3,8 @@ package org.vigil.mir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.vigil.mir.emdr.AcknowledgementReader;
@@ -22,9 +24,17 @@ public final class Emdr {
     private Emdr() {
     }
 
-    /** The eMDR (one batch holding one report) of {@code report} and {@code details}, UTF-8 XML. */
+    /**
+     * The eMDR (one batch holding one report) of {@code report} and {@code details}, UTF-8 XML, created now: the
+     * batch id FDA's gateway expects is the registration number and this moment in UTC.
+     */
     public static byte[] write(MirReport report, EmdrDetails details) {
-        return EmdrWriter.write(report, details);
+        return write(report, details, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** The eMDR of {@code report} and {@code details} as a batch created at {@code created} (batch id and time). */
+    public static byte[] write(MirReport report, EmdrDetails details, OffsetDateTime created) {
+        return EmdrWriter.write(report, details, created);
     }
 
     /**

@@ -47,7 +47,8 @@ public record FdaEventCodes(List<String> deviceProblem, List<String> patientProb
         patientCodes.addAll(patient.healthImpactCodes());
         ManufacturerInvestigation investigation = report.investigation();
         return new FdaEventCodes(map(report.incident().deviceProblemCodes(), crosswalk, unmapped),
-                map(patientCodes, crosswalk, unmapped), map(investigation.investigationTypeCodes(), crosswalk, unmapped),
+                map(patientCodes, crosswalk, unmapped),
+                map(investigation.investigationTypeCodes(), crosswalk, unmapped),
                 map(investigation.investigationFindingCodes(), crosswalk, unmapped),
                 map(investigation.investigationConclusionCodes(), crosswalk, unmapped), unmapped);
     }

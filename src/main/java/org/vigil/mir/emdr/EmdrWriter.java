@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,23 +40,30 @@ public final class EmdrWriter {
 
     private final MirReport report;
     private final EmdrDetails details;
+    private final OffsetDateTime created;
     private final Xml xml;
 
-    private EmdrWriter(MirReport report, EmdrDetails details, Xml xml) {
+    private EmdrWriter(MirReport report, EmdrDetails details, OffsetDateTime created, Xml xml) {
         this.report = report;
         this.details = details;
+        this.created = created;
         this.xml = xml;
     }
 
-    /** The eMDR of {@code report} with the US data in {@code details}, UTF-8. */
-    public static byte[] write(MirReport report, EmdrDetails details) {
+    /**
+     * The eMDR of {@code report} with the US data in {@code details}, UTF-8.
+     *
+     * @param created when the batch is created: its creation time and, with the registration number, its batch id
+     *        ({@code CFN-yyyymmddhhmmss}, FDA's format), written in the offset given
+     */
+    public static byte[] write(MirReport report, EmdrDetails details, OffsetDateTime created) {
         var out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter stax = OUTPUT.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
             stax.setDefaultNamespace(Xml.HL7);
             stax.setPrefix("xsi", Xml.XSI);
             stax.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
-            new EmdrWriter(report, details, new Xml(stax)).batch();
+            new EmdrWriter(report, details, created.truncatedTo(ChronoUnit.SECONDS), new Xml(stax)).batch();
             stax.writeCharacters("\n");
             stax.writeEndDocument();
             stax.close();
@@ -67,7 +74,6 @@ public final class EmdrWriter {
     }
 
     private void batch() throws XMLStreamException {
-        OffsetDateTime created = report.created() == null ? OffsetDateTime.now(ZoneOffset.UTC) : report.created();
         Party manufacturer = manufacturerParty();
         xml.start("PORR_IN040001UV01", "ITSVersion", "XML_1.0");
         // FDA's batch id: the CFN (or FEI) and the batch's time stamp, yyyymmddhh24miss

@@ -1,6 +1,7 @@
 package org.vigil.mir.emdr;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -32,6 +33,8 @@ enum EmdrExamples {
     /** The first supplemental report (21 CFR 803.56) with the device evaluation (H3, H6). */
     SUPPLEMENTAL;
 
+    /** When the example batches are created, so the golden files stay the same. */
+    static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-03-20T10:15:00-04:00");
     static final String FEI = "3012345678";
     static final String REPORT_NUMBER = FEI + "-2026-00017";
 

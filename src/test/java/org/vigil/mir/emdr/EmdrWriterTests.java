@@ -67,7 +67,8 @@ class EmdrWriterTests {
     }
 
     private static String write(EmdrExamples example) {
-        return new String(Emdr.write(example.report(), example.details()), StandardCharsets.UTF_8);
+        return new String(Emdr.write(example.report(), example.details(), EmdrExamples.CREATED),
+                StandardCharsets.UTF_8);
     }
 
     private static String resource(String name) throws IOException {
@@ -89,7 +90,7 @@ class EmdrWriterTests {
     @EnumSource(EmdrExamples.class)
     void every_803_52_report_death_serious_injury_malfunction_and_803_56_supplemental_is_valid_against_fdas_schema(
             EmdrExamples example) {
-        byte[] document = Emdr.write(example.report(), example.details());
+        byte[] document = Emdr.write(example.report(), example.details(), EmdrExamples.CREATED);
 
         assertThat(Emdr.validate(document, schemaFolder())).isEmpty();
     }
@@ -112,7 +113,8 @@ class EmdrWriterTests {
             throws Exception {
         Set<String> fdaPaths = elementPaths(resource("schema/3500A_Sample_HL7_Submission_082415.xml")
                 .getBytes(StandardCharsets.UTF_8));
-        Set<String> written = elementPaths(Emdr.write(example.report(), example.details()));
+        Set<String> written = elementPaths(Emdr.write(example.report(), example.details(),
+                EmdrExamples.CREATED));
 
         assertThat(fdaPaths).as("the sample's own paths").contains(EVENT.replace("h:", ""));
         assertThat(written).isSubsetOf(fdaPaths);
@@ -132,6 +134,20 @@ class EmdrWriterTests {
             reader.close();
         }
         return paths;
+    }
+
+    @Test
+    void a_batch_written_now_carries_the_registration_number_and_the_current_utc_time_as_fda_batch_id() {
+        OffsetDateTime before = OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0);
+        String xml = new String(Emdr.write(EmdrExamples.DEATH.report(), EmdrExamples.DEATH.details()),
+                StandardCharsets.UTF_8);
+        OffsetDateTime after = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+
+        String stamp = xml.replaceAll("(?s).*<creationTime value=\"(\\d{14})\"/>.*", "$1");
+        OffsetDateTime created = java.time.LocalDateTime.parse(stamp,
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")).atOffset(java.time.ZoneOffset.UTC);
+        assertThat(created).isBetween(before, after);
+        assertThat(xml).contains("extension=\"" + EmdrExamples.FEI + "-" + stamp + "\"");
     }
 
     @Test
@@ -173,12 +189,10 @@ class EmdrWriterTests {
         assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:lotNumberText").as("D4 lot").isEqualTo("LOT4711");
         assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:asManufacturedProduct/h:code/@code").as("D4 UDI")
                 .isEqualTo("(01)09506000134352(10)LOT4711(21)SN000123");
-        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:inventoryItem/h:manufacturedDeviceModel/h:code/@code").as("D2")
-                .isEqualTo("LZG");
-        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:inventoryItem/h:manufacturedDeviceModel/h:manufacturerModelName")
-                .as("D1 brand name").isEqualTo("InfuStar 3");
-        assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:inventoryItem/h:manufacturedDeviceModel/h:asRegulatedProduct/h:id/"
-                + "@extension").as("G5").isEqualTo("K123456");
+        String model = DEVICE + "/h:identifiedDevice/h:inventoryItem/h:manufacturedDeviceModel";
+        assertXml.valueByXPath(model + "/h:code/@code").as("D2").isEqualTo("LZG");
+        assertXml.valueByXPath(model + "/h:manufacturerModelName").as("D1 brand name").isEqualTo("InfuStar 3");
+        assertXml.valueByXPath(model + "/h:asRegulatedProduct/h:id/@extension").as("G5").isEqualTo("K123456");
         assertXml.valueByXPath(DEVICE + "/h:identifiedDevice/h:asManufacturedProduct/h:manufacturerOrReprocessor/"
                 + "h:contactParty[1]/h:addr/h:state").as("G1 contact office").isEqualTo("MA");
         assertXml.valueByXPath("count(" + REASONS + "[h:code/@code='C53566'])").as("G3 two sources")
@@ -234,7 +248,7 @@ class EmdrWriterTests {
                         patient.sex(), new BigDecimal("68.50"), patient.heightCm(), history),
                 incident.initialReporter())), description);
 
-        byte[] document = Emdr.write(report, EmdrExamples.SERIOUS_INJURY.details());
+        byte[] document = Emdr.write(report, EmdrExamples.SERIOUS_INJURY.details(), EmdrExamples.CREATED);
         String xml = new String(document, StandardCharsets.UTF_8);
 
         assertThat(xml).contains("Bolus 12 U &amp; alarm &lt;silent&gt;", history);
@@ -267,7 +281,7 @@ class EmdrWriterTests {
                 null, null, null, null, null, new EmdrDetails.Office(null, null, null, null, null, null, null, null,
                         null, null), null);
 
-        byte[] document = Emdr.write(report, details);
+        byte[] document = Emdr.write(report, details, OffsetDateTime.parse("2026-05-01T08:00:00Z"));
 
         assertThat(Emdr.validate(document, schemaFolder())).isEmpty();
         var assertXml = XmlAssert.assertThat(new String(document, StandardCharsets.UTF_8)).withNamespaceContext(NS);
@@ -310,7 +324,8 @@ class EmdrWriterTests {
 
     @Test
     void validating_without_fdas_schema_in_the_folder_names_the_folder() {
-        byte[] document = Emdr.write(EmdrExamples.DEATH.report(), EmdrExamples.DEATH.details());
+        byte[] document = Emdr.write(EmdrExamples.DEATH.report(), EmdrExamples.DEATH.details(),
+                EmdrExamples.CREATED);
 
         assertThatThrownBy(() -> Emdr.validate(document, schemaFolder().resolve("coreschemas")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
