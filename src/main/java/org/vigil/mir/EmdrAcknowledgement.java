@@ -55,7 +55,7 @@ public record EmdrAcknowledgement(Kind kind, String messageId, String coreId, St
      * @param passed whether FDA accepted the report
      * @param errors why it was rejected, empty when it passed
      */
-    public record ReportResult(String reportId, boolean passed, List<Error> errors) {
+    public record ReportResult(String reportId, boolean passed, List<ReportError> errors) {
 
         public ReportResult {
             errors = errors == null ? List.of() : List.copyOf(errors);
@@ -71,9 +71,9 @@ public record EmdrAcknowledgement(Kind kind, String messageId, String coreId, St
      * @param value the value FDA refused, {@code null} when none
      * @param xpath the place in the submission FDA names, {@code null} when none
      */
-    public record Error(String section, String message, String value, String xpath) {
+    public record ReportError(String section, String message, String value, String xpath) {
 
-        public Error {
+        public ReportError {
             Objects.requireNonNull(message, "message");
         }
     }

@@ -99,7 +99,7 @@ public final class AcknowledgementReader {
 
         private final Map<String, String> header = new LinkedHashMap<>();
         private final Map<String, Boolean> status = new LinkedHashMap<>();
-        private final Map<String, List<EmdrAcknowledgement.Error>> errors = new LinkedHashMap<>();
+        private final Map<String, List<EmdrAcknowledgement.ReportError>> errors = new LinkedHashMap<>();
 
         EmdrAcknowledgement read(HardenedStreamReader xml) throws XMLStreamException {
             while (xml.getEventType() != XMLStreamConstants.START_ELEMENT) {
@@ -167,7 +167,7 @@ public final class AcknowledgementReader {
 
         private void failure(HardenedStreamReader xml) throws XMLStreamException {
             List<String> ids = new ArrayList<>();
-            List<EmdrAcknowledgement.Error> details = new ArrayList<>();
+            List<EmdrAcknowledgement.ReportError> details = new ArrayList<>();
             while (!(xml.next() == XMLStreamConstants.END_ELEMENT && xml.depth() == 2)) {
                 if (xml.getEventType() != XMLStreamConstants.START_ELEMENT) {
                     continue;
@@ -183,7 +183,7 @@ public final class AcknowledgementReader {
             }
         }
 
-        private static EmdrAcknowledgement.Error detail(HardenedStreamReader xml) throws XMLStreamException {
+        private static EmdrAcknowledgement.ReportError detail(HardenedStreamReader xml) throws XMLStreamException {
             int depth = xml.depth();
             Map<String, String> fields = new LinkedHashMap<>();
             while (!(xml.next() == XMLStreamConstants.END_ELEMENT && xml.depth() == depth)) {
@@ -192,7 +192,7 @@ public final class AcknowledgementReader {
                 }
             }
             String message = blankToNull(fields.get("errorMessage"));
-            return new EmdrAcknowledgement.Error(blankToNull(fields.get("section")),
+            return new EmdrAcknowledgement.ReportError(blankToNull(fields.get("section")),
                     message == null ? "FDA gave no message." : message, blankToNull(fields.get("messageValue")),
                     blankToNull(fields.get("xPath")));
         }
