@@ -17,12 +17,14 @@ import org.vigil.shared.InvalidInputException;
  * report by {@link Emdr#write}. Block letters refer to Form FDA 3500A; sets and lists are empty, single values
  * {@code null} when not given.
  *
- * @param manufacturerReportNumber G9, the manufacturer report number (21 CFR 803.52(e)(9)): the 7-digit CFN or
+ * @param manufacturerReportNumber G9, the manufacturer report number (21 CFR 803.52(e)): the 7-digit CFN or
  *        10-digit FEI, the year and a 5-digit sequence, e.g. {@code 3012345678-2026-00017}; a supplemental report
  *        keeps the number of the initial report (21 CFR 803.56)
  * @param registrationNumber the manufacturer's FDA registration number (CFN) or FEI (21 CFR 807.20), the first part
  *        of the report number and of the batch id FDA's gateway expects
- * @param reportDate B4, the date of this report; {@code null} takes the MIR's report date (§1.2.a)
+ * @param initialReportDate B4, the date of the report by the initial reporter (21 CFR 803.52(b)(4)): for devices
+ *        the date the initial reporter gave the information to the manufacturer (or to the user facility); not in
+ *        the MIR, left out when {@code null}
  * @param reportType G7, initial (30-day, 21 CFR 803.50), 5-day (21 CFR 803.53) or follow-up, i.e. supplemental
  *        (21 CFR 803.56)
  * @param followUpNumber G7, the follow-up number of a supplemental report, 1 for the first
@@ -32,11 +34,11 @@ import org.vigil.shared.InvalidInputException;
  * @param dateOfDeath B2, the date of death when the patient died
  * @param patientIdentifier A1, an identifier of the patient that is not the name (21 CFR 803.52(a)(1))
  * @param productProblem B1, whether the event is also a product problem (it always is for a malfunction)
- * @param reportSources G3, where the information came from (21 CFR 803.52(e)(3))
- * @param premarketNumber G5, the 510(k), PMA, De Novo or HDE number, e.g. {@code K123456} (21 CFR 803.52(e)(5))
+ * @param reportSources G3, where the information came from (21 CFR 803.52(e))
+ * @param premarketNumber G5, the 510(k), PMA, De Novo or HDE number, e.g. {@code K123456} (21 CFR 803.52(e))
  * @param productCode D2, FDA's three-letter product code (21 CFR 803.52(c)(2))
  * @param commonDeviceName D2, the common device name; {@code null} takes the MIR's nomenclature term (§2.2)
- * @param availableForEvaluation D10, whether the device is available for evaluation (21 CFR 803.52(c)(10))
+ * @param availableForEvaluation D10, whether the device is available for evaluation (21 CFR 803.52(c))
  * @param returnedToManufacturer D10, the date the device was returned to the manufacturer
  * @param evaluatedByManufacturer H3, whether the manufacturer evaluated the device (21 CFR 803.52(f)(3))
  * @param evaluationSummaryAttached H3, whether an evaluation summary is attached
@@ -54,10 +56,10 @@ import org.vigil.shared.InvalidInputException;
  * @param evaluationMethodCodes H6, FDA evaluation method codes
  * @param evaluationResultCodes H6, FDA evaluation result codes
  * @param evaluationConclusionCodes H6, FDA evaluation conclusion codes
- * @param contactOffice G1/G2, the manufacturer's MDR contact office (21 CFR 803.52(e)(1))
+ * @param contactOffice G1/G2, the manufacturer's MDR contact office (21 CFR 803.52(e))
  * @param manufacturingSite G1, the manufacturing site when it is not the contact office, {@code null} otherwise
  */
-public record EmdrDetails(String manufacturerReportNumber, String registrationNumber, LocalDate reportDate,
+public record EmdrDetails(String manufacturerReportNumber, String registrationNumber, LocalDate initialReportDate,
         ReportType reportType, Integer followUpNumber, Set<FollowUpType> followUpTypes, EventType eventType,
         Set<Outcome> outcomes, LocalDate dateOfDeath, String patientIdentifier, boolean productProblem,
         Set<ReportSource> reportSources, String premarketNumber, String productCode, String commonDeviceName,
@@ -95,7 +97,7 @@ public record EmdrDetails(String manufacturerReportNumber, String registrationNu
                     + "number (3500A G9) is CFN or FEI, year and a 5-digit sequence, e.g. 3012345678-2026-00017."));
         } else if (registrationNumber != null && !number.group(1).equals(registrationNumber)) {
             errors.add(new InvalidInputException.FieldError("manufacturerReportNumber", "The manufacturer report "
-                    + "number starts with the registration number " + registrationNumber + " (21 CFR 803.52(e)(9))."));
+                    + "number starts with the registration number " + registrationNumber + " (3500A G9)."));
         }
         if (reportType == null) {
             errors.add(new InvalidInputException.FieldError("reportType", "The type of report (3500A G7) is "
@@ -130,7 +132,7 @@ public record EmdrDetails(String manufacturerReportNumber, String registrationNu
         }
         if (contactOffice == null) {
             errors.add(new InvalidInputException.FieldError("contactOffice", "The MDR contact office (3500A G1) is "
-                    + "required (21 CFR 803.52(e)(1))."));
+                    + "required (21 CFR 803.52(e))."));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The FDA event problem and evaluation codes of a report (Form FDA 3500A F10 and H6; 21 CFR 803.52(f)(6) and
- * (f)(8)), taken from the IMDRF codes the MIR already carries through FDA's crosswalk of its CDRH codes to IMDRF
+ * The FDA event problem and evaluation codes of a report (Form FDA 3500A F10 and H6; 21 CFR 803.52(f)(6)), taken
+ * from the IMDRF codes the MIR already carries through FDA's crosswalk of its CDRH codes to IMDRF
  * codes (NCI EVS "FDA-CDRH NCIt Subsets", loaded by the terminology module). They fill the code lists of
  * {@link EmdrDetails}; codes the crosswalk does not know are listed, so a person can choose the FDA code by hand
  * rather than have it silently dropped.

@@ -117,9 +117,9 @@ public final class EmdrWriter {
         xml.start("controlActProcess", "moodCode", "EVN");
         xml.leaf("code", null, "code", "PORR_TE040001UV01", "codeSystem", "HL7", "codeSystemName",
                 "HL7 Trigger Event Id");
-        LocalDate reportDate = details.reportDate() != null ? details.reportDate()
-                : report.administrative().reportDate();
-        xml.leaf("effectiveTime", null, date(reportDate)); // B4
+        if (details.initialReportDate() != null) {
+            xml.leaf("effectiveTime", null, date(details.initialReportDate())); // B4
+        }
         xml.start("authorOrPerformer", "typeCode", "AUT").start("assignedPerson");
         coded("code", Vocabulary.MANUFACTURER, NCI, "Type_of_Reporter");
         xml.end().end();

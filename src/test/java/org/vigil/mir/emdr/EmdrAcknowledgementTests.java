@@ -129,9 +129,10 @@ class EmdrAcknowledgementTests {
         assertThat(ack.reports()).singleElement().satisfies(report -> {
             assertThat(report.reportId()).isEqualTo("1234567-2015-12340");
             assertThat(report.errors()).containsExactly(
-                    new EmdrAcknowledgement.ReportError("F10", "Must have at least one valid device problem code.", "900",
-                            "//message[0]/"),
-                    new EmdrAcknowledgement.ReportError("H6", "40 is an invalid CONCLUSION code.", "40", "//message[0]/"));
+                    new EmdrAcknowledgement.ReportError("F10", "Must have at least one valid device problem code.",
+                            "900", "//message[0]/"),
+                    new EmdrAcknowledgement.ReportError("H6", "40 is an invalid CONCLUSION code.", "40",
+                            "//message[0]/"));
         });
     }
 

@@ -81,8 +81,9 @@ enum EmdrExamples {
             EventType event, Set<Outcome> outcomes, LocalDate death, boolean productProblem, Boolean evaluated,
             Set<RemedialAction> remedial, List<String> methodCodes, List<String> conclusionCodes) {
         boolean evaluation = Boolean.TRUE.equals(evaluated);
-        return new EmdrDetails(REPORT_NUMBER, FEI, null, type, followUp, followUpTypes, event, outcomes, death,
-                "JD-0417", productProblem, Set.of(ReportSource.HEALTH_PROFESSIONAL, ReportSource.USER_FACILITY),
+        return new EmdrDetails(REPORT_NUMBER, FEI, LocalDate.of(2026, 3, 3), type, followUp, followUpTypes, event,
+                outcomes, death, "JD-0417", productProblem,
+                Set.of(ReportSource.HEALTH_PROFESSIONAL, ReportSource.USER_FACILITY),
                 "K123456", "LZG", "Pump, infusion, insulin", true, evaluation ? LocalDate.of(2026, 3, 12) : null,
                 evaluated, evaluation ? false : null, evaluated == null ? "81" : null,
                 evaluated == null ? "Device evaluation anticipated; the pump is on its way back." : null, false,

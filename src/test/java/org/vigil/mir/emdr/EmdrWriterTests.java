@@ -176,7 +176,7 @@ class EmdrWriterTests {
                 .isEqualTo("3012345678-20260320101500");
         assertXml.valueByXPath(EVENT + "/h:id/@extension").as("G9").isEqualTo(EmdrExamples.REPORT_NUMBER);
         assertXml.valueByXPath("/h:PORR_IN040001UV01/h:message/h:controlActProcess/h:effectiveTime/@value")
-                .as("B4 date of this report").isEqualTo("20260320");
+                .as("B4 date of the initial reporter's report").isEqualTo("20260303");
         assertXml.valueByXPath(EVENT + "/h:trigger/h:reaction/h:effectiveTime/@value").as("B3")
                 .isEqualTo("20260302");
         assertXml.valueByXPath(EVENT + "/h:pertinentInformation1/h:secondaryCaseNotification/h:receiver/h:time/"
@@ -275,7 +275,7 @@ class EmdrWriterTests {
                 null, null, null, null, null, null, null);
         var report = new MirReport(null, OffsetDateTime.parse("2026-05-01T08:00:00Z"), admin, device, incident,
                 investigation, null);
-        var details = new EmdrDetails("1234567-2026-00001", "1234567", LocalDate.of(2026, 5, 1),
+        var details = new EmdrDetails("1234567-2026-00001", "1234567", null,
                 EmdrDetails.ReportType.FIVE_DAY, null, null, EmdrDetails.EventType.MALFUNCTION, null, null, null,
                 false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, new EmdrDetails.Office(null, null, null, null, null, null, null, null,
@@ -333,7 +333,7 @@ class EmdrWriterTests {
     }
 
     @Test
-    void the_803_52_e_9_report_number_is_cfn_or_fei_year_and_sequence_and_starts_with_the_registration_number() {
+    void the_803_52_e_report_number_is_cfn_or_fei_year_and_sequence_and_starts_with_the_registration_number() {
         EmdrDetails valid = EmdrExamples.DEATH.details();
 
         assertThatThrownBy(() -> withNumbers(valid, "3012345678-26-17", valid.registrationNumber()))
@@ -352,7 +352,7 @@ class EmdrWriterTests {
         EmdrDetails d = EmdrExamples.SUPPLEMENTAL.details();
 
         assertThatThrownBy(() -> new EmdrDetails(d.manufacturerReportNumber(), d.registrationNumber(),
-                d.reportDate(), d.reportType(), null, d.followUpTypes(), d.eventType(), d.outcomes(),
+                d.initialReportDate(), d.reportType(), null, d.followUpTypes(), d.eventType(), d.outcomes(),
                 d.dateOfDeath(), d.patientIdentifier(), d.productProblem(), d.reportSources(), d.premarketNumber(),
                 d.productCode(), d.commonDeviceName(), d.availableForEvaluation(), d.returnedToManufacturer(),
                 d.evaluatedByManufacturer(), d.evaluationSummaryAttached(), d.nonEvaluationCode(),
@@ -366,7 +366,7 @@ class EmdrWriterTests {
     }
 
     private static EmdrDetails withNumbers(EmdrDetails d, String reportNumber, String registration) {
-        return new EmdrDetails(reportNumber, registration, d.reportDate(), d.reportType(), d.followUpNumber(),
+        return new EmdrDetails(reportNumber, registration, d.initialReportDate(), d.reportType(), d.followUpNumber(),
                 d.followUpTypes(), d.eventType(), d.outcomes(), d.dateOfDeath(), d.patientIdentifier(),
                 d.productProblem(), d.reportSources(), d.premarketNumber(), d.productCode(), d.commonDeviceName(),
                 d.availableForEvaluation(), d.returnedToManufacturer(), d.evaluatedByManufacturer(),

@@ -13,7 +13,7 @@ import org.vigil.mir.MirReportType;
 import org.vigil.mir.model.MirReportSamples;
 
 /**
- * The 3500A F10 and H6 codes (21 CFR 803.52(f)(6), (f)(8)) come from the IMDRF codes of the MIR through FDA's
+ * The 3500A F10 and H6 codes (21 CFR 803.52(f)(6)) come from the IMDRF codes of the MIR through FDA's
  * CDRH-to-IMDRF crosswalk; what the crosswalk lacks is listed, never dropped.
  */
 class FdaEventCodesTests {
