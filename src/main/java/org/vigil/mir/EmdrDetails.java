@@ -33,6 +33,7 @@ import org.vigil.shared.InvalidInputException;
  * @param outcomes B2, the outcomes attributed to the adverse event (21 CFR 803.52(b)(2))
  * @param dateOfDeath B2, the date of death when the patient died
  * @param patientIdentifier A1, an identifier of the patient that is not the name (21 CFR 803.52(a)(1))
+ * @param relevantTests B6, relevant tests and laboratory data with their dates (21 CFR 803.52(b)(6))
  * @param productProblem B1, whether the event is also a product problem (it always is for a malfunction)
  * @param reportSources G3, where the information came from (21 CFR 803.52(e))
  * @param premarketNumber G5, the 510(k), PMA, De Novo or HDE number, e.g. {@code K123456} (21 CFR 803.52(e))
@@ -61,7 +62,8 @@ import org.vigil.shared.InvalidInputException;
  */
 public record EmdrDetails(String manufacturerReportNumber, String registrationNumber, LocalDate initialReportDate,
         ReportType reportType, Integer followUpNumber, Set<FollowUpType> followUpTypes, EventType eventType,
-        Set<Outcome> outcomes, LocalDate dateOfDeath, String patientIdentifier, boolean productProblem,
+        Set<Outcome> outcomes, LocalDate dateOfDeath, String patientIdentifier, String relevantTests,
+        boolean productProblem,
         Set<ReportSource> reportSources, String premarketNumber, String productCode, String commonDeviceName,
         Boolean availableForEvaluation, LocalDate returnedToManufacturer, Boolean evaluatedByManufacturer,
         Boolean evaluationSummaryAttached, String nonEvaluationCode, String nonEvaluationText,

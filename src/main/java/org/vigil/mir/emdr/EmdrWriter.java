@@ -187,6 +187,9 @@ public final class EmdrWriter {
         if (patient.weightKg() != null) {
             observation("C25208", "Weight", "PQ", null, "value", plain(patient.weightKg()), "unit", "KG"); // A4
         }
+        if (details.relevantTests() != null) {
+            observation("C36292", "Test_Result", "ED", details.relevantTests(), "mediaType", "text/plain"); // B6
+        }
         if (patient.priorConditions() != null) {
             observation("C53263", "Other_Personal_Medical_History", "ED", patient.priorConditions(),
                     "mediaType", "text/plain"); // B7

@@ -82,7 +82,7 @@ enum EmdrExamples {
             Set<RemedialAction> remedial, List<String> methodCodes, List<String> conclusionCodes) {
         boolean evaluation = Boolean.TRUE.equals(evaluated);
         return new EmdrDetails(REPORT_NUMBER, FEI, LocalDate.of(2026, 3, 3), type, followUp, followUpTypes, event,
-                outcomes, death, "JD-0417", productProblem,
+                outcomes, death, "JD-0417", "2026-03-02: capillary glucose 1.9 mmol/l", productProblem,
                 Set.of(ReportSource.HEALTH_PROFESSIONAL, ReportSource.USER_FACILITY),
                 "K123456", "LZG", "Pump, infusion, insulin", true, evaluation ? LocalDate.of(2026, 3, 12) : null,
                 evaluated, evaluation ? false : null, evaluated == null ? "81" : null,

@@ -277,9 +277,9 @@ class EmdrWriterTests {
                 investigation, null);
         var details = new EmdrDetails("1234567-2026-00001", "1234567", null,
                 EmdrDetails.ReportType.FIVE_DAY, null, null, EmdrDetails.EventType.MALFUNCTION, null, null, null,
-                false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, new EmdrDetails.Office(null, null, null, null, null, null, null, null,
-                        null, null), null);
+                null, false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, new EmdrDetails.Office(null, null, null, null, null, null, null,
+                        null, null, null), null);
 
         byte[] document = Emdr.write(report, details, OffsetDateTime.parse("2026-05-01T08:00:00Z"));
 
@@ -351,29 +351,25 @@ class EmdrWriterTests {
     void a_supplemental_report_803_56_without_a_follow_up_number_is_refused() {
         EmdrDetails d = EmdrExamples.SUPPLEMENTAL.details();
 
-        assertThatThrownBy(() -> new EmdrDetails(d.manufacturerReportNumber(), d.registrationNumber(),
-                d.initialReportDate(), d.reportType(), null, d.followUpTypes(), d.eventType(), d.outcomes(),
-                d.dateOfDeath(), d.patientIdentifier(), d.productProblem(), d.reportSources(), d.premarketNumber(),
-                d.productCode(), d.commonDeviceName(), d.availableForEvaluation(), d.returnedToManufacturer(),
-                d.evaluatedByManufacturer(), d.evaluationSummaryAttached(), d.nonEvaluationCode(),
-                d.nonEvaluationText(), d.labeledForSingleUse(), d.reprocessedSingleUse(), d.remedialActions(),
-                d.otherRemedialAction(), d.correctionRemovalNumber(), d.initialReporterSentToFda(),
-                d.deviceProblemCodes(), d.patientProblemCodes(), d.evaluationMethodCodes(),
-                d.evaluationResultCodes(), d.evaluationConclusionCodes(), d.contactOffice(),
-                d.manufacturingSite())).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> copy(d, d.manufacturerReportNumber(), d.registrationNumber(), null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field)
                                 .containsExactly("followUpNumber"));
     }
 
     private static EmdrDetails withNumbers(EmdrDetails d, String reportNumber, String registration) {
-        return new EmdrDetails(reportNumber, registration, d.initialReportDate(), d.reportType(), d.followUpNumber(),
+        return copy(d, reportNumber, registration, d.followUpNumber());
+    }
+
+    private static EmdrDetails copy(EmdrDetails d, String reportNumber, String registration, Integer followUp) {
+        return new EmdrDetails(reportNumber, registration, d.initialReportDate(), d.reportType(), followUp,
                 d.followUpTypes(), d.eventType(), d.outcomes(), d.dateOfDeath(), d.patientIdentifier(),
-                d.productProblem(), d.reportSources(), d.premarketNumber(), d.productCode(), d.commonDeviceName(),
-                d.availableForEvaluation(), d.returnedToManufacturer(), d.evaluatedByManufacturer(),
-                d.evaluationSummaryAttached(), d.nonEvaluationCode(), d.nonEvaluationText(),
-                d.labeledForSingleUse(), d.reprocessedSingleUse(), d.remedialActions(), d.otherRemedialAction(),
-                d.correctionRemovalNumber(), d.initialReporterSentToFda(), d.deviceProblemCodes(),
-                d.patientProblemCodes(), d.evaluationMethodCodes(), d.evaluationResultCodes(),
-                d.evaluationConclusionCodes(), d.contactOffice(), d.manufacturingSite());
+                d.relevantTests(), d.productProblem(), d.reportSources(), d.premarketNumber(), d.productCode(),
+                d.commonDeviceName(), d.availableForEvaluation(), d.returnedToManufacturer(),
+                d.evaluatedByManufacturer(), d.evaluationSummaryAttached(), d.nonEvaluationCode(),
+                d.nonEvaluationText(), d.labeledForSingleUse(), d.reprocessedSingleUse(), d.remedialActions(),
+                d.otherRemedialAction(), d.correctionRemovalNumber(), d.initialReporterSentToFda(),
+                d.deviceProblemCodes(), d.patientProblemCodes(), d.evaluationMethodCodes(),
+                d.evaluationResultCodes(), d.evaluationConclusionCodes(), d.contactOffice(), d.manufacturingSite());
     }
 }
