@@ -106,7 +106,23 @@ final class CommandCatalogue {
                     'valid (CHECK)', or one line per problem: XPATH  SECTION  MESSAGE. Files with a DTD or
                     entities, larger or deeper than the limits, are refused unread. Needs no database.
                     Exit status: 0 valid, 1 invalid, refused or unreadable, 2 usage error.
-                    """, MirValidateCommand::run));
+                    """, MirValidateCommand::run),
+            new Entry("mir render", "Make the PDF of a MIR form 7.3.1 XML file.", """
+                    Usage: java -jar vigil.jar mir render FILE --pdf OUT
+                           [--vigil.xml.max-bytes=20971520] [--vigil.xml.max-depth=200]
+
+                    Reads FILE, MIR form 7.3.1 XML (root incident), and writes its PDF to OUT: laid out by
+                    the form's sections 1 to 5 with their numbers and labels, every field shown ("—" when not
+                    given), page X of Y on every page. The PDF is marked "DRAFT — not approved for submission":
+                    a report is approved by an electronic signature in Vigil, not here. Problems Vigil's rules
+                    find for the report type are printed as warnings and listed in the PDF, elements it could
+                    not import are printed as warnings; the PDF is written all the same. Files with a DTD or
+                    entities, larger or deeper than the limits, are refused unread. OUT is replaced only if it
+                    is a PDF.
+                    Needs no database.
+                    Exit status: 0 written, 1 file invalid, refused or unreadable (or OUT not writable),
+                    2 usage error.
+                    """, MirRenderCommand::run));
 
     private CommandCatalogue() {
     }

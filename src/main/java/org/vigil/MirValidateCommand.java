@@ -90,13 +90,13 @@ final class MirValidateCommand {
         return new MirValidation(folder, new HardenedXml.Limits(maxBytes, (int) maxDepth));
     }
 
-    private static Optional<String> option(List<String> arguments, String name) {
+    static Optional<String> option(List<String> arguments, String name) {
         String prefix = "--" + name + "=";
         return arguments.stream().filter(argument -> argument.startsWith(prefix))
                 .map(argument -> argument.substring(prefix.length())).reduce((first, last) -> last);
     }
 
-    private static long number(List<String> arguments, String name, long fallback) {
+    static long number(List<String> arguments, String name, long fallback) {
         Optional<String> value = option(arguments, name);
         try {
             return value.map(Long::parseLong).orElse(fallback);

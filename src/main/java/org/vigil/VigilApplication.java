@@ -34,13 +34,18 @@ public class VigilApplication {
     static int run(String[] args) {
         List<String> positional = new ArrayList<>();
         List<String> settings = new ArrayList<>();
+        // as given, for standalone commands whose options take a value (mir render FILE --pdf OUT)
+        List<String> ordered = new ArrayList<>();
         boolean help = false;
         boolean demo = false;
         for (String arg : args) {
             switch (arg) {
                 case "--help", "-h" -> help = true;
                 case "--demo" -> demo = true;
-                default -> (arg.startsWith("--") ? settings : positional).add(arg);
+                default -> {
+                    (arg.startsWith("--") ? settings : positional).add(arg);
+                    ordered.add(arg);
+                }
             }
         }
         if (positional.equals(List.of("help"))) {
@@ -68,9 +73,24 @@ public class VigilApplication {
         List<String> arguments = new ArrayList<>(positional.subList(entry.get().words().size(), positional.size()));
         arguments.addAll(settings);
         if (entry.get().standalone() != null) {
-            return entry.get().standalone().run(arguments, System.in, System.out, System.err);
+            return entry.get().standalone().run(withoutCommandWords(ordered, entry.get().words().size()), System.in,
+                    System.out, System.err);
         }
         return runCommand(entry.get().name(), arguments, settings.toArray(String[]::new), demo);
+    }
+
+    /** {@code arguments} in their order without the first {@code words} positional ones, which name the command. */
+    private static List<String> withoutCommandWords(List<String> arguments, int words) {
+        List<String> rest = new ArrayList<>();
+        int skipped = 0;
+        for (String argument : arguments) {
+            if (skipped < words && !argument.startsWith("--")) {
+                skipped++;
+            } else {
+                rest.add(argument);
+            }
+        }
+        return rest;
     }
 
     static ConfigurableApplicationContext serve(String[] settings, boolean demo) {

@@ -12,10 +12,13 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.mir.MirForm;
+import org.vigil.mir.MirReportType;
+import org.vigil.mir.model.MirReportExamples;
 
 /**
- * {@code java -jar vigil.jar mir validate} is a command of the catalogue: listed in the help, with its own usage, and
- * run without Spring or a database (21 CFR 11.10(a), operator tools behave as documented).
+ * {@code java -jar vigil.jar mir validate} and {@code mir render} are commands of the catalogue: listed in the help,
+ * with their own usage, and run without Spring or a database (21 CFR 11.10(a), operator tools behave as documented).
  */
 class MirCommandLineTests {
 
@@ -66,5 +69,33 @@ class MirCommandLineTests {
         assertThat(refused.err()).contains("Vigil does not read DTDs");
 
         assertThat(vigil("mir", "validate").status()).isEqualTo(2);
+    }
+
+    @Test
+    void the_help_lists_mir_render_and_its_usage_explains_the_draft_and_the_exit_status() {
+        assertThat(vigil("--help").out()).contains("mir render");
+        var usage = vigil("mir", "render", "--help");
+        assertThat(usage.status()).isZero();
+        assertThat(usage.out()).contains("Usage: java -jar vigil.jar mir render FILE --pdf OUT",
+                "DRAFT — not approved for submission",
+                "Exit status: 0 written, 1 file invalid, refused or unreadable");
+    }
+
+    @Test
+    void mir_render_takes_the_pdf_after_the_option_wherever_the_option_stands() throws IOException {
+        Path form = Files.write(temp.resolve("form.xml"),
+                MirForm.write(MirReportExamples.complete(MirReportType.INITIAL)));
+        Path first = temp.resolve("first.pdf");
+        var written = vigil("mir", "render", form.toString(), "--pdf", first.toString());
+        assertThat(written.status()).as(written.toString()).isZero();
+        assertThat(Files.readAllBytes(first)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+
+        Path second = temp.resolve("second.pdf");
+        var optionFirst = vigil("mir", "render", "--pdf", second.toString(), form.toString());
+        assertThat(optionFirst.status()).as(optionFirst.toString()).isZero();
+        assertThat(second).exists();
+        assertThat(Files.readAllBytes(form)).isEqualTo(MirForm.write(MirReportExamples.complete(MirReportType.INITIAL)));
+
+        assertThat(vigil("mir", "render", form.toString()).status()).isEqualTo(2);
     }
 }
