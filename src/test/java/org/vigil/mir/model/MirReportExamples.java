@@ -27,7 +27,7 @@ import org.vigil.mir.SubmitterRole;
  * Complete, valid MIR 7.3.1 reports of each type about one invented incident: an infusion pump delivered too much
  * insulin. Tests change one field at a time with the {@code with…} methods to see one rule at work.
  */
-final class MirReportExamples {
+public final class MirReportExamples {
 
     static final Party MANUFACTURER = new Party("Vigil Demo Medical GmbH", "DE-MF-000012345", "Anna", "Berger",
             "Hauptstrasse", "12", "Berlin", "10115", "DE", "+49 30 1234567", "vigilance@demo-medical.example");
@@ -39,7 +39,7 @@ final class MirReportExamples {
     }
 
     /** A report of {@code type} that meets every rule for that type. */
-    static MirReport complete(MirReportType type) {
+    public static MirReport complete(MirReportType type) {
         boolean fin = type.isFinal();
         boolean reportable = type != MirReportType.FINAL_NON_REPORTABLE;
         var admin = new AdministrativeInformation("DE-CA-000000001",
@@ -88,22 +88,22 @@ final class MirReportExamples {
                 investigation, comments);
     }
 
-    static MirReport withAdmin(MirReport report, AdministrativeInformation admin) {
+    public static MirReport withAdmin(MirReport report, AdministrativeInformation admin) {
         return new MirReport(report.formLanguage(), report.created(), admin, report.device(), report.incident(),
                 report.investigation(), report.comments());
     }
 
-    static MirReport withDevice(MirReport report, DeviceInformation device) {
+    public static MirReport withDevice(MirReport report, DeviceInformation device) {
         return new MirReport(report.formLanguage(), report.created(), report.administrative(), device,
                 report.incident(), report.investigation(), report.comments());
     }
 
-    static MirReport withIncident(MirReport report, IncidentInformation incident) {
+    public static MirReport withIncident(MirReport report, IncidentInformation incident) {
         return new MirReport(report.formLanguage(), report.created(), report.administrative(), report.device(),
                 incident, report.investigation(), report.comments());
     }
 
-    static MirReport withInvestigation(MirReport report, ManufacturerInvestigation investigation) {
+    public static MirReport withInvestigation(MirReport report, ManufacturerInvestigation investigation) {
         return new MirReport(report.formLanguage(), report.created(), report.administrative(), report.device(),
                 report.incident(), investigation, report.comments());
     }

@@ -5,13 +5,13 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
 /** A copy of a record with one component changed: the tests' way of changing one field of a large MIR section. */
-final class Records {
+public final class Records {
 
     private Records() {
     }
 
     @SuppressWarnings("unchecked")
-    static <R extends Record> R with(R record, String component, Object value) {
+    public static <R extends Record> R with(R record, String component, Object value) {
         RecordComponent[] components = record.getClass().getRecordComponents();
         Object[] values = new Object[components.length];
         boolean found = false;
