@@ -199,4 +199,19 @@ class MirEudamedTests {
                 .valueByXPath("/m:Push/m:sender/m:node/s:nodeActorCode").isEqualTo("NL-AR-000000987");
         assertThat(MirEudamed.write(report)).isEqualTo(MirEudamed.write(report));
     }
+
+    @Test
+    void a_document_broken_half_way_does_not_spoil_the_next_validation_on_the_same_thread() throws IOException {
+        byte[] good = MirEudamed.write(MirReportExamples.complete(MirReportType.FOLLOW_UP));
+        String text = text(good);
+        byte[] truncated = text.substring(0, text.indexOf("</vig:natureOfIncident>")).getBytes(StandardCharsets.UTF_8);
+        byte[] invalid = text.replace("<vig:mfAwarenessDate>2026-03-04</vig:mfAwarenessDate>", "")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(validate(truncated).problems()).isNotEmpty();
+        assertThat(validate(good).problems()).isEmpty();
+        assertThat(validate(invalid).problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.xpath()).endsWith("vig:dateOfIncidentSection/"
+                        + "vig:mfAwarenessDateReportability"));
+        assertThat(validate(good).problems()).isEmpty();
+    }
 }
