@@ -7,8 +7,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -206,6 +208,45 @@ public final class HardenedXml {
      */
     public static void validate(HardenedStreamReader xml, Schema schema, ErrorHandler errors,
             java.util.function.Consumer<HardenedStreamReader> onStartElement) throws XMLStreamException, SAXException {
+        ValidatorHandler validator = reusableValidator(schema);
+        boolean completed = false;
+        try {
+            feed(xml, validator, errors, onStartElement);
+            completed = true;
+        } finally {
+            if (completed) {
+                // the reused validator must not keep this document's reader (and its bytes) alive
+                validator.setErrorHandler(null);
+                validator.setDocumentLocator(null);
+            } else {
+                // a document refused or broken half-way may leave the validator mid-element: start afresh next time
+                VALIDATORS.get().remove(schema);
+            }
+        }
+    }
+
+    /**
+     * The validators of this thread, one per schema: a {@link ValidatorHandler} costs more to build than a MIR
+     * document takes to validate, and is reset by each {@code startDocument}. Bounded, as schemas are few.
+     */
+    private static final ThreadLocal<Map<Schema, ValidatorHandler>> VALIDATORS =
+            ThreadLocal.withInitial(IdentityHashMap::new);
+    private static final int MAX_VALIDATORS_PER_THREAD = 16;
+
+    private static ValidatorHandler reusableValidator(Schema schema) {
+        Map<Schema, ValidatorHandler> validators = VALIDATORS.get();
+        ValidatorHandler validator = validators.get(schema);
+        if (validator == null) {
+            if (validators.size() >= MAX_VALIDATORS_PER_THREAD) {
+                validators.clear();
+            }
+            validator = newValidator(schema);
+            validators.put(schema, validator);
+        }
+        return validator;
+    }
+
+    private static ValidatorHandler newValidator(Schema schema) {
         ValidatorHandler validator = schema.newValidatorHandler();
         setIfKnown(validator, XMLConstants.ACCESS_EXTERNAL_DTD, "");
         setIfKnown(validator, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -215,6 +256,11 @@ public final class HardenedXml {
             throw new XmlRefusedException(XmlRefusedException.Reason.EXTERNAL_REFERENCE, "The file asks for the "
                     + "schema " + systemId + "; Vigil validates only against its own schemas and fetched nothing.");
         });
+        return validator;
+    }
+
+    private static void feed(HardenedStreamReader xml, ValidatorHandler validator, ErrorHandler errors,
+            java.util.function.Consumer<HardenedStreamReader> onStartElement) throws XMLStreamException, SAXException {
         validator.setErrorHandler(errors);
         validator.setDocumentLocator(new Locator() {
             @Override
