@@ -2,6 +2,7 @@ package org.vigil.mir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.vigil.mir.eudamed.MirEudamedWriter;
 import org.vigil.shared.InvalidInputException;
@@ -96,6 +97,8 @@ public final class MirEudamed {
      * @throws InvalidInputException naming each report field that mir_2Type needs and the report lacks
      */
     public static byte[] write(MirReport report, EudamedEnvelope envelope) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(envelope, "envelope");
         return MirEudamedWriter.write(report, envelope);
     }
 }

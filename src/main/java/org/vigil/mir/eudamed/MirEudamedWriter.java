@@ -3,6 +3,7 @@ package org.vigil.mir.eudamed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -99,13 +100,16 @@ public final class MirEudamedWriter {
             throw new InvalidInputException(errors);
         }
         try {
-            var stax = OUTPUT.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            // StAX into characters, encoded once: the JDK's writer encodes UTF-8 on an OutputStream char by char
+            var text = new StringWriter(16 * 1024);
+            var stax = OUTPUT.createXMLStreamWriter(text);
             stax.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             new MirEudamedWriter(new DtxXml(stax)).message(report, envelope);
             stax.writeCharacters("\n");
             stax.writeEndDocument();
             stax.flush();
             stax.close();
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (XMLStreamException e) {
             throw new IOException("The EUDAMED document could not be written: " + e.getMessage(), e);
         }
