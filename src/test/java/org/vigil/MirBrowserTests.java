@@ -104,12 +104,20 @@ class MirBrowserTests {
             if (page.locator("#f-admin-info-reportNextDate").inputValue().isBlank()) {
                 page.locator("#f-admin-info-reportNextDate").fill(LocalDate.now().plusDays(30).toString());
             }
+            // EUDAMED's dossier also wants the contact's telephone, which Vigil keeps nowhere, and a clinical sign
+            // (IMDRF Annex E) beside the hospital's health impact code.
+            assertThat(page.locator("#eudamed-missing").innerText()).contains("telephone");
+            page.locator("#f-admin-info-contact-info-reporterMfr-mfrDetails-mfrPhone").fill("+49 30 1234567");
+            page.locator("#f-incident-info-patient-info-imdrfClinicalCodeChoice-").fill("E2110");
             page.locator("#f-mfr-invest-manufacturersPrelimAnalysis").fill(
                     "The returned pump's log shows a motor stall without the occlusion alarm; analysis continues.");
             page.locator("#note").fill("Preliminary analysis and next report date added");
             page.locator("#save-version").click();
             page.waitForSelector("#complete");
             assertThat(page.locator("#shown-version").textContent()).isEqualTo("2");
+            assertThat(page.locator("#eudamed-missing").count() == 0 ? "" : page.locator("#eudamed-missing").innerText())
+                    .as("what the EUDAMED dossier still needs").isEmpty();
+            assertThat(page.locator("#download-eudamed").isVisible()).isTrue();
 
             // 4. Approval is a signature over the exact form XML: name, time, meaning, SHA-256.
             page.locator("#password").fill(PASSWORD);
@@ -121,11 +129,17 @@ class MirBrowserTests {
             // 5. The submission package downloads as one zip.
             var download = page.waitForDownload(() -> page.locator("#download-package").click());
             var entries = new ArrayList<String>();
+            String manifest = "";
             try (var zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(download.path())))) {
                 for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                     entries.add(entry.getName());
+                    if (entry.getName().equals("manifest.txt")) {
+                        manifest = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
                 }
             }
+            assertThat(manifest).as("the manifest").contains("Jonas Weber", "approved for submission")
+                    .doesNotContain("EUDAMED XML not included");
             assertThat(entries).anyMatch(name -> name.endsWith(".pdf")).anyMatch(name -> name.endsWith("-form.xml"))
                     .anyMatch(name -> name.endsWith("-eudamed.xml")).contains("attachments.txt", "manifest.txt");
 

@@ -29,6 +29,9 @@ import org.vigil.casework.CaseId;
 import org.vigil.casework.CaseSide;
 import org.vigil.casework.CaseView;
 import org.vigil.casework.Cases;
+import org.vigil.incident.IncidentReports;
+import org.vigil.incident.ReportId;
+import org.vigil.terminology.ImdrfTerminology;
 import org.vigil.deadline.Authority;
 import org.vigil.deadline.Deadlines;
 import org.vigil.deadline.EventKind;
@@ -87,10 +90,12 @@ public class MirReports {
     private final Deadlines deadlines;
     private final Signatures signatures;
     private final AuditTrail audit;
+    private final IncidentReports incidents;
+    private final ImdrfTerminology imdrf;
     private final FormValues formValues = new FormValues(FormFields.mir731());
 
     MirReports(MirRecords records, MirPrefill prefill, Cases cases, Reportability reportability, Deadlines deadlines,
-            Signatures signatures, AuditTrail audit) {
+            Signatures signatures, AuditTrail audit, IncidentReports incidents, ImdrfTerminology imdrf) {
         this.records = records;
         this.prefill = prefill;
         this.cases = cases;
@@ -98,6 +103,8 @@ public class MirReports {
         this.deadlines = deadlines;
         this.signatures = signatures;
         this.audit = audit;
+        this.incidents = incidents;
+        this.imdrf = imdrf;
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -154,7 +161,8 @@ public class MirReports {
     /** The approval as printed: the time in the manufacturer's zone of the case's reportability decision. */
     public MirApproval approvalOf(CaseId caseId, ElectronicSignature signature) {
         return new MirApproval(signature.printedName(),
-                signature.signedAt().atZone(zone(caseId)).toOffsetDateTime(), signature.meaning(),
+                signature.signedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone(caseId))
+                        .toOffsetDateTime(), signature.meaning(),
                 signature.contentHash());
     }
 
@@ -162,6 +170,186 @@ public class MirReports {
     @Transactional(readOnly = true)
     public boolean fourEyes() {
         return records.fourEyes();
+    }
+
+    // ------------------------------------------------------------------------------------------------ documents
+
+    /**
+     * The EUDAMED vigilance document of a version: a DTX 3.0.25 message carrying the {@code mir_2Type} dossier, valid
+     * against the schemas shipped with Vigil (MDR Art. 92).
+     *
+     * @throws InvalidInputException naming what the dossier needs and the version lacks
+     */
+    @Transactional(readOnly = true)
+    public byte[] eudamed(MirReportId id, int version) {
+        return MirEudamed.write(document(id, version).report());
+    }
+
+    /** The PDF of a version, laid out by MIR section, with its approval signature or marked as a draft. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(MirReportId id, int version) {
+        return MirPdf.render(document(id, version).report(), approval(id, version));
+    }
+
+    /**
+     * What FDA's eMDR needs beyond the MIR that only the manufacturer knows (Form FDA 3500A; 21 CFR 803.52).
+     *
+     * @param registrationNumber the FDA registration number (CFN) or FEI
+     * @param manufacturerReportNumber G9, e.g. {@code 3012345678-2026-00017}
+     * @param premarketNumber G5, the 510(k), PMA, De Novo or HDE number
+     * @param productCode D2, FDA's three-letter product code
+     * @param eventType H1; {@code null} takes it from the MIR's classification (death, serious injury, else
+     *        malfunction)
+     * @param reportType G7; {@code null} is an initial report for the case's first MIR, a follow-up otherwise
+     */
+    public record UsDetails(String registrationNumber, String manufacturerReportNumber, String premarketNumber,
+            String productCode, EmdrDetails.EventType eventType, EmdrDetails.ReportType reportType) {
+    }
+
+    /**
+     * FDA's eMDR (HL7 ICSR, Form 3500A) of a version, for events reportable in the US (21 CFR 803.50): the MIR's
+     * content with the US details; the MIR's IMDRF codes become FDA codes through FDA's CDRH–IMDRF crosswalk.
+     *
+     * @throws InvalidInputException naming each missing or malformed US detail
+     */
+    @Transactional(readOnly = true)
+    public byte[] emdr(MirReportId id, int version, UsDetails us) {
+        var view = find(id);
+        var report = document(id, version).report();
+        var classification = report.administrative().classification();
+        var event = us.eventType() != null ? us.eventType()
+                : classification == org.vigil.deadline.Classification.DEATH ? EmdrDetails.EventType.DEATH
+                        : classification == org.vigil.deadline.Classification.UNANTICIPATED_SERIOUS_DETERIORATION
+                                || classification == org.vigil.deadline.Classification.SERIOUS_PUBLIC_HEALTH_THREAT
+                                        ? EmdrDetails.EventType.SERIOUS_INJURY : EmdrDetails.EventType.MALFUNCTION;
+        var type = us.reportType() != null ? us.reportType()
+                : view.sequence() == 1 ? EmdrDetails.ReportType.INITIAL : EmdrDetails.ReportType.FOLLOW_UP;
+        var codes = FdaEventCodes.fromImdrf(report, code -> imdrf.crosswalkFromImdrf(code).stream()
+                .map(entry -> entry.fdaCode()).findFirst());
+        var reporter = report.incident().initialReporter();
+        var sources = EnumSet.noneOf(EmdrDetails.ReportSource.class);
+        if (reporter.facilityName() != null) {
+            sources.add(EmdrDetails.ReportSource.HEALTH_PROFESSIONAL);
+        }
+        if (reporter.facilityCountry() != null && !"US".equals(reporter.facilityCountry())) {
+            sources.add(EmdrDetails.ReportSource.FOREIGN);
+        }
+        var details = new EmdrDetails(blankToNull(us.manufacturerReportNumber()),
+                blankToNull(us.registrationNumber()), null, type,
+                type == EmdrDetails.ReportType.FOLLOW_UP ? Math.max(1, view.sequence() - 1) : null,
+                type == EmdrDetails.ReportType.FOLLOW_UP ? Set.of(EmdrDetails.FollowUpType.ADDITIONAL_INFORMATION)
+                        : Set.of(),
+                event, event == EmdrDetails.EventType.DEATH ? Set.of(EmdrDetails.Outcome.DEATH) : Set.of(), null,
+                null, null, event == EmdrDetails.EventType.MALFUNCTION, sources, blankToNull(us.premarketNumber()),
+                blankToNull(us.productCode()), null, null, null, null, null, null, null, null, null, Set.of(), null,
+                null, null, codes.deviceProblem(), codes.patientProblem(), codes.evaluationMethod(),
+                codes.evaluationResult(), codes.evaluationConclusion(), office(report), null);
+        return Emdr.write(report, details);
+    }
+
+    /**
+     * The submission package of an approved version, one zip: the MIR form XML that was signed, the EUDAMED XML, the
+     * PDF with the signature, the list of the case's attachments (name, type, size, SHA-256) and a manifest with the
+     * approval signature (printed name, time, meaning; 21 CFR 11.50) and the SHA-256 of every file.
+     *
+     * @throws InvalidInputException naming {@code version} when it is not approved
+     */
+    @Transactional(readOnly = true)
+    public SubmissionPackage submissionPackage(MirReportId id, int version) {
+        var view = find(id);
+        var signed = view.versions().stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE + "-version", id.value()));
+        if (!signed.approved()) {
+            throw InvalidInputException.of("version", "Version " + version + " is not approved: the package holds "
+                    + "what was signed for submission.");
+        }
+        var document = document(id, version);
+        var approval = approvalOf(view.caseId(), signed.approval());
+        String base = fileBase(view, document.report(), version);
+        var files = new LinkedHashMap<String, byte[]>();
+        files.put(base + "-form.xml", document.formXml());
+        String eudamedNote = null;
+        try {
+            files.put(base + "-eudamed.xml", MirEudamed.write(document.report()));
+        } catch (InvalidInputException e) {
+            eudamedNote = "EUDAMED XML not included: " + e.getMessage();
+        }
+        files.put(base + ".pdf", MirPdf.render(document.report(), Optional.of(approval)));
+        files.put("attachments.txt", attachmentList(view).getBytes(StandardCharsets.UTF_8));
+        var manifest = new StringBuilder()
+                .append("Manufacturer incident report (MIR 7.3.1) ").append(view.caseReference()).append(" #")
+                .append(view.sequence()).append(", version ").append(version).append('\n')
+                .append("Report type: ").append(document.report().administrative().reportType() == null ? "—"
+                        : document.report().administrative().reportType().formText()).append('\n')
+                .append("Approved for submission by ").append(approval.printedName()).append(" on ")
+                .append(approval.signedAt()).append("; meaning: ").append(approval.meaning()).append('\n')
+                .append("The signature is bound to the SHA-256 of ").append(base).append("-form.xml: ")
+                .append(approval.contentHash()).append(" (21 CFR 11.50, 11.70)").append('\n');
+        if (eudamedNote != null) {
+            manifest.append(eudamedNote).append('\n');
+        }
+        manifest.append('\n').append("SHA-256  file").append('\n');
+        files.forEach((name, bytes) -> manifest.append(Signatures.hash(bytes)).append("  ").append(name).append('\n'));
+        files.put("manifest.txt", manifest.toString().getBytes(StandardCharsets.UTF_8));
+        return new SubmissionPackage(base + ".zip", zip(files));
+    }
+
+    /** A submission package: its file name and the zip's bytes. */
+    public record SubmissionPackage(String fileName, byte[] zip) {
+    }
+
+    /** A file name for a version's documents: the manufacturer's reference (§1.1), else the case's, and the version. */
+    public static String fileBase(MirReportView view, MirReport report, int version) {
+        String reference = report.administrative().manufacturerReference() != null
+                ? report.administrative().manufacturerReference() : view.caseReference() + "-" + view.sequence();
+        return "MIR-" + reference.replaceAll("[^A-Za-z0-9._-]+", "_") + "-v" + version;
+    }
+
+    private String attachmentList(MirReportView view) {
+        var lines = new StringBuilder("Attachments of the hospital's report on case " + view.caseReference()
+                + " (name, type, bytes, SHA-256)\n");
+        var opened = cases.find(view.caseId());
+        if (opened.reportId() == null) {
+            return lines.append("none: the case is a complaint\n").toString();
+        }
+        var attachments = incidents.find(new ReportId(opened.reportId())).attachments();
+        if (attachments.isEmpty()) {
+            lines.append("none\n");
+        }
+        attachments.forEach(a -> lines.append(a.fileName()).append('\t').append(a.mediaType()).append('\t')
+                .append(a.sizeBytes()).append('\t').append(a.sha256()).append('\n'));
+        return lines.toString();
+    }
+
+    private static EmdrDetails.Office office(MirReport report) {
+        var submitter = report.administrative().submitter();
+        var party = submitter == null ? null : submitter.manufacturer();
+        if (party == null) {
+            return null;
+        }
+        String street = party.street() == null ? null
+                : party.street() + (party.streetNumber() == null ? "" : " " + party.streetNumber());
+        return new EmdrDetails.Office(party.name(), party.contactFirstName(), party.contactFamilyName(),
+                street == null ? List.of() : List.of(street), party.city(), null, party.postcode(), party.country(),
+                party.phone(), party.email());
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     // ------------------------------------------------------------------------------------------------ writing
@@ -536,7 +724,7 @@ public class MirReports {
         var me = Tenancy.requireActor();
         byte[] xml = MirForm.write(report);
         int number = view.versions().isEmpty() ? 1 : view.latest().version() + 1;
-        var version = new MirVersion(number, Signatures.hash(new String(xml, StandardCharsets.UTF_8)), origin, note,
+        var version = new MirVersion(number, Signatures.hash(xml), origin, note,
                 me.userId(), me.displayName(), Instant.now(), null);
         records.insertVersion(mine(), view.id(), version, xml);
         var summary = new LinkedHashMap<String, Object>();

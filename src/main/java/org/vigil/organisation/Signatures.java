@@ -83,9 +83,13 @@ public class Signatures {
 
     /** Lower-case hexadecimal SHA-256 of {@code content} in UTF-8. */
     public static String hash(String content) {
+        return hash(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lower-case hexadecimal SHA-256 of {@code content}, for signed files kept as bytes. */
+    public static String hash(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256", e);
         }

@@ -164,6 +164,39 @@ class MirReportsTests {
     }
 
     @Test
+    void the_submission_package_holds_the_signed_form_xml_the_eudamed_xml_the_pdf_and_a_manifest_of_their_hashes() throws Exception {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        asOfficer(s, () -> reports.save(started.id(), completeInitialValues(reports), 1, null));
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.submissionPackage(started.id(), 2)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("version"));
+        var approved = asOfficer(s, () -> reports.approve(started.id(), 2, TestData.PASSWORD));
+        var built = asOfficer(s, () -> reports.submissionPackage(started.id(), 2));
+        var files = new java.util.LinkedHashMap<String, byte[]>();
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(built.zip()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        byte[] signedXml = asOfficer(s, () -> reports.document(started.id(), 2)).formXml();
+        String base = built.fileName().replace(".zip", "");
+        assertThat(files.get(base + "-form.xml")).isEqualTo(signedXml);
+        assertThat(MirValidation.withDefaults().validate(new ByteArrayInputStream(files.get(base + "-eudamed.xml")))
+                .problems()).isEmpty();
+        assertThat(new String(files.get(base + ".pdf"), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        String manifest = new String(files.get("manifest.txt"), StandardCharsets.UTF_8);
+        assertThat(manifest).contains(approved.latest().approval().contentHash(), "approved for submission",
+                s.parties().vigilance().principal().displayName());
+        files.forEach((name, bytes) -> {
+            if (!name.equals("manifest.txt")) {
+                assertThat(manifest).contains(Signatures.hash(bytes) + "  " + name);
+            }
+        });
+        assertThat(new String(files.get("attachments.txt"), StandardCharsets.UTF_8)).contains(s.opened().reference());
+    }
+
+    @Test
     void with_four_eyes_on_the_author_of_a_version_cannot_approve_it_but_the_PRRC_can() throws Exception {
         var s = aReportableDeath();
         testData.as(s.prrc().principal(), () -> {

@@ -17,7 +17,8 @@ import org.vigil.mir.SimilarIncidents;
  *
  * <p>Periods are calendar quarters, because the register records units placed per month and a quarter is the
  * shortest period in which rates of rare events say something: the {@value #FULL_QUARTERS} full quarters before the
- * report date and the current quarter up to the report date, oldest first. An incident counts in the period of the
+ * report date and the current quarter up to the report date, oldest first; four periods in all, because EUDAMED's
+ * vigilance dossier takes the latest period and the three before it. An incident counts in the period of the
  * day it happened (or, when the report does not say, the day it was reported); incidents with no country count
  * worldwide only. Units are {@code null} (to be given by a person) for a period and area in which the register holds
  * no figure at all, rather than a made-up zero. Pure: no I/O, no clock.
@@ -25,7 +26,7 @@ import org.vigil.mir.SimilarIncidents;
 public final class SimilarIncidentCounting {
 
     /** How many complete calendar quarters before the current one are counted. */
-    public static final int FULL_QUARTERS = 4;
+    public static final int FULL_QUARTERS = 3;
 
     private SimilarIncidentCounting() {
     }

@@ -27,14 +27,14 @@ class SimilarIncidentCountingTests {
     }
 
     @Test
-    void the_four_full_quarters_before_the_report_and_the_current_quarter_to_date_are_counted_oldest_first_MIR_4_3() {
+    void the_three_full_quarters_before_the_report_and_the_current_quarter_to_date_are_counted_oldest_first_as_EUDAMED_takes_four_periods_MIR_4_3() {
         var counted = SimilarIncidentCounting.count(List.of("A0401"), List.of(), List.of(), TODAY);
 
         assertThat(counted.periods()).extracting(SimilarIncidentPeriod::from).containsExactly(
-                LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1),
+                LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 1));
         assertThat(counted.periods()).extracting(SimilarIncidentPeriod::to).containsExactly(
-                LocalDate.of(2025, 6, 30), LocalDate.of(2025, 9, 30), LocalDate.of(2025, 12, 31),
+                LocalDate.of(2025, 9, 30), LocalDate.of(2025, 12, 31),
                 LocalDate.of(2026, 3, 31), TODAY);
         assertThat(counted.codeBasis()).isEqualTo("IMDRF Annex A: A0401");
     }
@@ -44,7 +44,7 @@ class SimilarIncidentCountingTests {
         var cases = List.of(at("2026-01-15", "DE"), at("2026-02-01", "XI"), at("2026-03-31", "TR"),
                 at("2026-03-01", "US"), at("2026-02-10", "GB"), at("2026-02-11", null), at("2025-03-31", "DE"));
 
-        var quarter = SimilarIncidentCounting.count(List.of("A0401"), cases, List.of(), TODAY).periods().get(3);
+        var quarter = SimilarIncidentCounting.count(List.of("A0401"), cases, List.of(), TODAY).periods().get(2);
 
         assertThat(quarter.incidentsEea()).isEqualTo(3);
         assertThat(quarter.incidentsWorldwide()).isEqualTo(6);
@@ -57,13 +57,13 @@ class SimilarIncidentCountingTests {
         var cases = List.of(at("2026-01-15", "DE"), at("2026-03-01", "US"));
 
         var periods = SimilarIncidentCounting.count(List.of("A0401"), cases, units, TODAY).periods();
-        var q1 = periods.get(3);
+        var q1 = periods.get(2);
 
         assertThat(q1.unitsEea()).isEqualTo(2_000);
         assertThat(q1.unitsWorldwide()).isEqualTo(4_000);
         assertThat(q1.rateEea()).isEqualByComparingTo("0.0500");
         assertThat(q1.rateWorldwide()).isEqualByComparingTo("0.0500");
-        assertThat(periods.get(4).unitsWorldwide()).as("the current quarter to date: April only").isEqualTo(500);
+        assertThat(periods.get(3).unitsWorldwide()).as("the current quarter to date: April only").isEqualTo(500);
     }
 
     @Test
@@ -71,10 +71,10 @@ class SimilarIncidentCountingTests {
         var periods = SimilarIncidentCounting.count(List.of("A0401"), List.of(),
                 List.of(units("US", "2026-02", 2_000)), TODAY).periods();
 
-        assertThat(periods.get(3).unitsEea()).isNull();
-        assertThat(periods.get(3).unitsWorldwide()).isEqualTo(2_000);
+        assertThat(periods.get(2).unitsEea()).isNull();
+        assertThat(periods.get(2).unitsWorldwide()).isEqualTo(2_000);
         assertThat(periods.get(0).unitsWorldwide()).isNull();
-        assertThat(periods.get(3).incidentsEea()).isZero();
+        assertThat(periods.get(2).incidentsEea()).isZero();
     }
 
     @Test
