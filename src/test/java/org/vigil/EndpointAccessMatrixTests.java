@@ -867,6 +867,10 @@ class EndpointAccessMatrixTests {
                     (target, caller) -> Body.json(Map.of("acknowledgement", "Matrix acknowledgement"))),
             Map.entry("POST /mir/{mirReportId}/submissions/{submissionId}/acknowledgement",
                     (target, caller) -> Body.form(Map.of("acknowledgement", "Matrix acknowledgement"))),
+            Map.entry("POST /api/v1/mir-reports/{mirReportId}/submissions/{submissionId}/fda-acknowledgement",
+                    (target, caller) -> Body.none()),
+            Map.entry("POST /mir/{mirReportId}/submissions/{submissionId}/fda-acknowledgement",
+                    (target, caller) -> Body.form(Map.of())),
             Map.entry("PUT /api/v1/mir-policy", (target, caller) -> Body.json(Map.of("fourEyes", false))),
             Map.entry("POST /mir/settings", (target, caller) -> Body.form(Map.of("fourEyes", "off"))),
             Map.entry("POST /api/v1/cases/{caseId}/clock-events", (target, caller) -> Body.json(Map.of(

@@ -657,6 +657,41 @@ public class MirReports {
                 .orElseThrow();
     }
 
+    /**
+     * Records FDA's acknowledgement file of an eMDR submission (ACK2 "received" as text, ACK3 the load result as XML,
+     * read hardened): the outcome, each report's result and FDA's reasons for a rejection become the submission's
+     * acknowledgement. A rejected report stays to be sent again; the obligation it closed is not reopened, which the
+     * acknowledgement text says.
+     *
+     * @throws InvalidInputException naming {@code file} when it is missing, hostile or not an FDA acknowledgement
+     */
+    @Transactional
+    public MirSubmission acknowledgeFromFda(UUID submission, InputStream file) throws IOException {
+        requireAuthor();
+        records.reportOfSubmission(submission)
+                .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE + "-submission", submission));
+        var ack = Emdr.readAcknowledgement(requireFile(file));
+        var text = new StringBuilder("FDA ").append(ack.kind()).append(": ").append(switch (ack.outcome()) {
+            case SUCCESS -> ack.kind() == EmdrAcknowledgement.Kind.ACK2 ? "received by CDRH" : "every report loaded";
+            case PARTIAL -> "some reports loaded, some rejected";
+            case FAILURE -> "rejected; correct and send again";
+        });
+        if (ack.coreId() != null) {
+            text.append(" (core id ").append(ack.coreId()).append(')');
+        }
+        for (var report : ack.reports()) {
+            text.append("; ").append(report.reportId()).append(report.passed() ? " passed" : " failed");
+            for (var error : report.errors()) {
+                text.append(" — ").append(error.section() == null ? "" : error.section() + ": ")
+                        .append(error.message());
+            }
+        }
+        String summary = text.length() > MAX_NOTE ? text.substring(0, MAX_NOTE - 1) + "…" : text.toString();
+        String reference = ack.reports().size() == 1 && ack.reports().getFirst().passed()
+                ? ack.reports().getFirst().reportId() : null;
+        return acknowledge(submission, reference, summary);
+    }
+
     /** Turns four-eyes approval on or off for the caller's organisation (PRRC or organisation administrator). */
     @Transactional
     public void setFourEyes(boolean on) {

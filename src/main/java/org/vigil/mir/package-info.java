@@ -14,6 +14,12 @@
  * report, the device register, the signed reportability decision, the manufacturer's organisation and similar
  * incidents for §4.3) and continues a submitted report into its follow-up or final report; see
  * {@code docs/mir-prefill.md}.
+ *
+ * <p>{@link org.vigil.mir.MirReports} keeps a case's reports: every version as MIR form XML byte for byte, approval by
+ * electronic signature over that XML's SHA-256 (21 CFR 11.50, 11.70; optional four-eyes), submissions per authority
+ * that close the matching obligations of {@code org.vigil.deadline}, and the documents sent: {@link
+ * org.vigil.mir.MirEudamed} (EUDAMED {@code mir_2Type}), {@link org.vigil.mir.MirPdf}, {@link org.vigil.mir.Emdr}
+ * (FDA eMDR, Form 3500A, and its acknowledgements) and the submission package.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Manufacturer incident reports")
 package org.vigil.mir;

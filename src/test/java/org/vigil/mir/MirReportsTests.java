@@ -267,6 +267,29 @@ class MirReportsTests {
     }
 
     @Test
+    void an_FDA_ACK3_file_becomes_the_acknowledgement_of_the_eMDR_submission_with_FDAs_reasons_21_CFR_803_12() throws Exception {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        asOfficer(s, () -> reports.save(started.id(), completeInitialValues(reports), 1, null));
+        asOfficer(s, () -> reports.approve(started.id(), 2, TestData.PASSWORD));
+        var submission = asOfficer(s, () -> reports.recordSubmission(started.id(), new MirReports.SubmissionDraft(
+                Authority.FDA, "US", SubmissionChannel.FDA_ESG, null, null, null, null)));
+        var acknowledged = asOfficer(s, () -> {
+            try (InputStream ack = getClass().getResourceAsStream(
+                    "/org/vigil/mir/emdr/ack/ACK3_FAILURE_Report_ID.xml")) {
+                return reports.acknowledgeFromFda(submission.id(), ack);
+            }
+        });
+        assertThat(acknowledged.acknowledged()).isTrue();
+        assertThat(acknowledged.acknowledgement()).startsWith("FDA ACK3: rejected").contains("failed");
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.acknowledgeFromFda(submission.id(),
+                new ByteArrayInputStream("<!DOCTYPE x [<!ENTITY e 'e'>]><submission>&e;</submission>"
+                        .getBytes(StandardCharsets.UTF_8)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("file"));
+    }
+
+    @Test
     void a_form_file_round_trips_as_the_next_version_and_hostile_files_save_nothing() throws Exception {
         var s = aReportableDeath();
         var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));

@@ -187,6 +187,19 @@ class MirApi {
                 body == null ? null : body.acknowledgement());
     }
 
+    @PostMapping(path = "/mir-reports/{mirReportId}/submissions/{submissionId}/fda-acknowledgement", consumes = {
+            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE })
+    @RolesAllowed({ "VIGILANCE_OFFICER", "PRRC" })
+    @Operation(summary = "Record FDA's ACK2 (text) or ACK3 (XML) file of an eMDR submission")
+    MirSubmission fdaAcknowledgement(@PathVariable UUID mirReportId, @PathVariable UUID submissionId,
+            @RequestBody(required = false) byte[] file) throws IOException {
+        if (reports.find(new MirReportId(mirReportId)).submissions().stream()
+                .noneMatch(s -> s.id().equals(submissionId))) {
+            throw new org.vigil.shared.RecordNotFoundException(MirReports.RECORD_TYPE + "-submission", submissionId);
+        }
+        return reports.acknowledgeFromFda(submissionId, body(file));
+    }
+
     @GetMapping("/mir-policy")
     @RolesAllowed({ "VIGILANCE_OFFICER", "PRRC", "ORGANISATION_ADMIN" })
     @Operation(summary = "Whether four-eyes approval of incident reports is on")

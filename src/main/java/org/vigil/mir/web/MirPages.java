@@ -181,6 +181,20 @@ class MirPages {
         }
     }
 
+    @PostMapping("/mir/{mirReportId}/submissions/{submissionId}/fda-acknowledgement")
+    @RolesAllowed({ "VIGILANCE_OFFICER", "PRRC" })
+    String fdaAcknowledgement(@PathVariable UUID mirReportId, @PathVariable UUID submissionId,
+            @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        var id = new MirReportId(mirReportId);
+        requireSubmissionOf(id, submissionId);
+        try {
+            reports.acknowledgeFromFda(submissionId, open(file));
+            return "redirect:/mir/" + mirReportId + "#submissions";
+        } catch (InvalidInputException e) {
+            return renderLatest(id, model, FormFeedback.of(e));
+        }
+    }
+
     @GetMapping("/mir/{mirReportId}/diff")
     @RolesAllowed({ "VIGILANCE_OFFICER", "PRRC" })
     String diff(@PathVariable UUID mirReportId, @RequestParam(required = false) Integer from,
