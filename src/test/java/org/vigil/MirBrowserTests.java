@@ -27,7 +27,10 @@ import org.vigil.support.Chromium;
  * MIR 7.3.1; 21 CFR 11.50, 11.200 for the approval): Manufacturer A's vigilance officer triages Hospital A's pump case,
  * generates the initial report from the case, sees what the report type still misses, fixes it, signs with the
  * password, downloads the submission package (form XML, EUDAMED XML, PDF, attachment list, manifest), records the
- * submission to the Finnish authority, and the initial report's deadline is closed.
+ * submission to the Finnish authority, and the initial report's deadline is closed. The final report then continues
+ * the initial one (the authority's reference carried over), gets the investigation's results (MDR Art. 89(5): root
+ * cause, IMDRF Annex B, C and D codes, similar incidents with units), is signed, downloads as form XML and PDF and is
+ * submitted, which closes the final report's deadline that the initial report announced (§1.2.f).
  *
  * <p>A database of its own ({@code vigil_mir}) so that the demo cases are untouched by the other browser tests.
  * Skipped when chromium is missing, failed when {@code VIGIL_REQUIRE_BROWSER=1}.
@@ -60,7 +63,7 @@ class MirBrowserTests {
     }
 
     @Test
-    void a_vigilance_officer_generates_fixes_signs_downloads_and_submits_the_initial_MIR_and_its_deadline_closes()
+    void a_vigilance_officer_takes_a_demo_case_to_a_submitted_initial_and_final_MIR_and_both_deadlines_close()
             throws Exception {
         try (BrowserContext session = chromium.newSession(1400, 1000)) {
             var page = session.newPage();
@@ -162,6 +165,53 @@ class MirBrowserTests {
                     .setHasText("Competent authority of FI")).filter(new Locator.FilterOptions()
                     .setHasText("Initial report"));
             assertThat(obligations.innerText()).contains("Submitted", "FIMEA-2026-0042");
+
+            // 7. The final report continues the initial one; the investigation's results complete it.
+            page.navigate(caseUrl);
+            page.locator("#mir-link").click();
+            page.locator("#type").selectOption("FINAL_REPORTABLE");
+            page.locator("#start-report").click();
+            page.waitForSelector("#mir-form");
+            assertThat(page.locator("#f-admin-info-ncaReportNo").inputValue()).isEqualTo("FIMEA-2026-0042");
+            page.locator("#f-mfr-invest-rootCause").fill("A worn motor bearing stalled the motor; the stall detection "
+                    + "missed it below 2 ml/h.");
+            page.locator("#f-mfr-invest-imdrfInvestigationTypeCodeChoice-").fill("B17");
+            page.locator("#f-mfr-invest-imdrfInvestigationFindingCodeChoice-").fill("C0402");
+            page.locator("#f-mfr-invest-imdrfInvestigationConclusionCodeChoice-").fill("D0101");
+            page.locator("#f-mfr-invest-riskAssessmentReviewed").selectOption("Yes");
+            page.locator("#f-mfr-invest-riskAssessmentAdequate").selectOption("No");
+            page.locator("#f-mfr-invest-manufacturersFinalComments").fill("Stall detection corrected in firmware 2.4.");
+            for (int period = 0; page.locator("#f-mfr-invest-similarIncidents-similarIncidentsPeriod-" + period
+                    + "-periodFrom").inputValue().length() > 0; period++) {
+                for (String area : new String[] { "EEA", "Worldwide" }) {
+                    var units = page.locator("#f-mfr-invest-similarIncidents-similarIncidentsPeriod-" + period
+                            + "-units" + area);
+                    if (units.inputValue().isBlank()) {
+                        units.fill(area.equals("EEA") ? "1000" : "4000");
+                    }
+                }
+            }
+            page.locator("#save-version").click();
+            page.waitForSelector("#mir-form");
+            assertThat(page.locator("#missing").count() == 0 ? "" : page.locator("#missing").innerText())
+                    .as("what the final report still misses").isEmpty();
+            page.locator("#password").fill(PASSWORD);
+            page.locator("#approve").click();
+            page.waitForSelector("#signature");
+
+            // 8. Both documents of the final report download: the form XML and the signed PDF.
+            var xml = page.waitForDownload(() -> page.locator("#download-form").click());
+            assertThat(Files.readString(xml.path())).contains("<reportType>Final (reportable incident)</reportType>");
+            var pdf = page.waitForDownload(() -> page.locator("#download-pdf").click());
+            assertThat(new String(Files.readAllBytes(pdf.path()), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .isEqualTo("%PDF-");
+
+            page.locator("#recipient").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("Competent authority of FI"));
+            page.locator("#channel").selectOption("EMAIL_PACKAGE");
+            page.locator("#record-submission").click();
+            page.waitForSelector(".submission");
+            assertThat(page.locator(".submission").first().innerText()).contains("1 obligation(s) closed");
         }
     }
 
