@@ -175,7 +175,7 @@ class MirBrowserTests {
             assertThat(page.locator("#f-admin-info-ncaReportNo").inputValue()).isEqualTo("FIMEA-2026-0042");
             page.locator("#f-mfr-invest-rootCause").fill("A worn motor bearing stalled the motor; the stall detection "
                     + "missed it below 2 ml/h.");
-            page.locator("#f-mfr-invest-imdrfInvestigationTypeCodeChoice-").fill("B17");
+            page.locator("#f-mfr-invest-imdrfInvestigationTypeCodeChoice-").fill("B01");
             page.locator("#f-mfr-invest-imdrfInvestigationFindingCodeChoice-").fill("C0402");
             page.locator("#f-mfr-invest-imdrfInvestigationConclusionCodeChoice-").fill("D0101");
             page.locator("#f-mfr-invest-riskAssessmentReviewed").selectOption("Yes");

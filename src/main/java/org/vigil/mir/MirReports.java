@@ -31,6 +31,7 @@ import org.vigil.casework.CaseView;
 import org.vigil.casework.Cases;
 import org.vigil.incident.IncidentReports;
 import org.vigil.incident.ReportId;
+import org.vigil.terminology.ImdrfAnnex;
 import org.vigil.terminology.ImdrfTerminology;
 import org.vigil.deadline.Authority;
 import org.vigil.deadline.Deadlines;
@@ -135,6 +136,47 @@ public class MirReports {
         byte[] xml = records.document(id, version)
                 .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE + "-version", id.value()));
         return MirDocument.of(xml);
+    }
+
+    /**
+     * What keeps a version from being approved: the rules of its report type ({@link MirReportRules}) and, for every
+     * IMDRF code, that the current release of its annex holds it as a term that may be chosen for a new report
+     * (IMDRF/AE WG N43: no retired or grouping terms), in the order of the form.
+     */
+    @Transactional(readOnly = true)
+    public List<MirProblem> problems(MirDocument document) {
+        var problems = new ArrayList<>(document.problems());
+        var report = document.report();
+        var patient = report.incident().patient();
+        var investigation = report.investigation();
+        codes(problems, "/incident/incident_info/clinical_event_info/imdrfCodeChoice", ImdrfAnnex.A,
+                report.incident().deviceProblemCodes());
+        codes(problems, "/incident/incident_info/patient_info/imdrfClinicalCodeChoice", ImdrfAnnex.E,
+                patient.clinicalCodes());
+        codes(problems, "/incident/incident_info/patient_info/imdrfHealthCodeChoice", ImdrfAnnex.F,
+                patient.healthImpactCodes());
+        codes(problems, "/incident/mfr_invest/imdrfInvestigationTypeCodeChoice", ImdrfAnnex.B,
+                investigation.investigationTypeCodes());
+        codes(problems, "/incident/mfr_invest/imdrfInvestigationFindingCodeChoice", ImdrfAnnex.C,
+                investigation.investigationFindingCodes());
+        codes(problems, "/incident/mfr_invest/imdrfInvestigationConclusionCodeChoice", ImdrfAnnex.D,
+                investigation.investigationConclusionCodes());
+        codes(problems, "/incident/mfr_invest/imdrfComponentCodeChoice", ImdrfAnnex.G, investigation.componentCodes());
+        return problems;
+    }
+
+    private void codes(List<MirProblem> problems, String path, ImdrfAnnex annex, List<String> codes) {
+        for (int index = 0; index < codes.size(); index++) {
+            String code = codes.get(index);
+            String at = path + (index + 1);
+            // a malformed code is already named by the report rules; the release is asked only about real codes
+            if (code.isEmpty() || code.charAt(0) != annex.name().charAt(0)
+                    || problems.stream().anyMatch(problem -> problem.xpath().equals(at))) {
+                continue;
+            }
+            imdrf.whyNotSelectable(annex, code).ifPresent(why -> problems.add(new MirProblem(at,
+                    org.vigil.mir.validation.MirSections.of(at), 0, 0, why, "")));
+        }
     }
 
     /** The editor's values of one version, keyed by the form's element paths (see {@link FormFields}). */
@@ -502,8 +544,9 @@ public class MirReports {
         }
         byte[] xml = records.document(id, version).orElseThrow();
         var document = MirDocument.of(xml);
-        if (!document.problems().isEmpty()) {
-            throw new InvalidInputException(document.problems().stream()
+        var problems = problems(document);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream()
                     .map(problem -> new InvalidInputException.FieldError(fieldKey(problem.xpath()),
                             problem.message()))
                     .toList());

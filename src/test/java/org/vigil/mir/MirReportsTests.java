@@ -70,11 +70,14 @@ class MirReportsTests {
         return new Setting(parties, opened, testData.person(parties.manufacturer(), Role.PRRC));
     }
 
-    /** The values of a complete initial report (the golden file of the form writer's tests). */
+    /** The values of a complete initial report (the golden file of the form writer's tests), coded in the shipped release. */
     static Map<String, String> completeInitialValues(MirReports reports) throws IOException {
         try (InputStream in = MirReportsTests.class.getResourceAsStream("/org/vigil/mir/golden/initial.xml")) {
             var report = MirForm.read(in).report();
-            return new HashMap<>(reports.values(MirDocument.of(MirForm.write(report))));
+            var values = new HashMap<>(reports.values(MirDocument.of(MirForm.write(report))));
+            // the golden file's A050101 is not in the IMDRF release Vigil ships
+            values.put("incident_info/clinical_event_info/imdrfCodeChoice#", "A0401, A0501");
+            return values;
         }
     }
 
@@ -194,6 +197,25 @@ class MirReportsTests {
             }
         });
         assertThat(new String(files.get("attachments.txt"), StandardCharsets.UTF_8)).contains(s.opened().reference());
+    }
+
+    @Test
+    void an_IMDRF_code_the_current_release_does_not_offer_for_new_reports_blocks_approval_naming_its_place_IMDRF_N43() throws Exception {
+        var s = aReportableDeath();
+        var started = asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        var values = completeInitialValues(reports);
+        values.put("incident_info/patient_info/imdrfClinicalCodeChoice#", "E01, E99999");
+        asOfficer(s, () -> reports.save(started.id(), values, 1, null));
+        var problems = asOfficer(s, () -> reports.problems(reports.document(started.id(), 2)));
+        assertThat(problems).extracting(MirProblem::xpath).containsExactly(
+                "/incident/incident_info/patient_info/imdrfClinicalCodeChoice1",
+                "/incident/incident_info/patient_info/imdrfClinicalCodeChoice2");
+        assertThat(problems.getFirst().message()).contains("not selectable");
+        assertThat(problems.get(1).message()).contains("has no code E99999");
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.approve(started.id(), 2, TestData.PASSWORD)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.FieldError::field)
+                        .containsOnly("incident_info/patient_info/imdrfClinicalCodeChoice#"));
     }
 
     @Test

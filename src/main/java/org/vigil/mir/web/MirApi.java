@@ -117,7 +117,8 @@ class MirApi {
         var document = reports.document(id, version);
         var stored = reports.find(id).versions().stream().filter(v -> v.version() == version).findFirst()
                 .orElseThrow();
-        return new VersionBody(id, version, stored.contentHash(), reports.values(document), document.problems());
+        return new VersionBody(id, version, stored.contentHash(), reports.values(document),
+                reports.problems(document));
     }
 
     @PostMapping("/mir-reports/{mirReportId}/versions")

@@ -253,7 +253,9 @@ class MirPages {
         model.addAttribute("document", document);
         model.addAttribute("values", values);
         model.addAttribute("sections", EditorSections.of(fields, values, SPARE_ROWS));
-        model.addAttribute("problemsByField", problemsByField(document.problems()));
+        var problems = reports.problems(document);
+        model.addAttribute("problems", problems);
+        model.addAttribute("problemsByField", problemsByField(problems));
         model.addAttribute("editable", shown == view.latest().version()
                 && view.state() != MirReportView.State.SUBMITTED);
         model.addAttribute("feedback", feedback);
