@@ -788,7 +788,8 @@ public class MirReports {
                 records.nextSequence(view.id()), type, me.displayName(), Instant.now());
         records.insertReport(mine(), header, me.userId());
         var created = report.created() != null ? report
-                : new MirReport(report.formLanguage(), OffsetDateTime.now(zone(view.id())), report.administrative(), report.device(), report.incident(),
+                : new MirReport(report.formLanguage(), OffsetDateTime.now(zone(view.id())),
+                        report.administrative(), report.device(), report.incident(),
                         report.investigation(), report.comments());
         var summary = new LinkedHashMap<String, Object>();
         summary.put("case", view.id().value().toString());

@@ -70,7 +70,7 @@ class MirReportsTests {
         return new Setting(parties, opened, testData.person(parties.manufacturer(), Role.PRRC));
     }
 
-    /** The values of a complete initial report (the golden file of the form writer's tests), coded in the shipped release. */
+    /** The values of a complete initial report (the form writer's golden file), coded in the shipped release. */
     static Map<String, String> completeInitialValues(MirReports reports) throws IOException {
         try (InputStream in = MirReportsTests.class.getResourceAsStream("/org/vigil/mir/golden/initial.xml")) {
             var report = MirForm.read(in).report();

@@ -122,7 +122,8 @@ class MirPages {
 
     @PostMapping("/mir/{mirReportId}/import")
     @RolesAllowed({ "VIGILANCE_OFFICER", "PRRC" })
-    String importVersion(@PathVariable UUID mirReportId, @RequestParam(required = false) MultipartFile file, Model model,
+    String importVersion(@PathVariable UUID mirReportId, @RequestParam(required = false) MultipartFile file,
+            Model model,
             RedirectAttributes redirect) throws IOException {
         var id = new MirReportId(mirReportId);
         try {
