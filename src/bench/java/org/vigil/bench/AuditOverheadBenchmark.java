@@ -35,7 +35,7 @@ import org.vigil.organisation.OrganisationDetails;
 import org.vigil.organisation.OrganisationManagement;
 import org.vigil.organisation.UserManagement;
 import org.vigil.organisation.UserStatus;
-import org.vigil.organisation.domain.SecretToken;
+import org.vigil.shared.SecretToken;
 import org.vigil.organisation.persistence.CredentialStore;
 import org.vigil.organisation.persistence.LinkAndTokenRecords;
 import org.vigil.organisation.persistence.UserRecords;
