@@ -64,6 +64,7 @@ public final class MirValidation {
      * @throws IOException when it cannot be read
      */
     public MirValidationReport validate(InputStream in) throws IOException {
+        HardenedXml.requireWithin(in, limits);
         int cap = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1);
         byte[] content = in.readNBytes(cap);
         HardenedXml.requireWithin(content.length, limits);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -114,6 +115,21 @@ class MirFormHostileXmlTests {
         Path huge = MirValidationTests.hugeForm(temp.resolve("huge.xml"), HardenedXml.DEFAULT_MAX_BYTES + 1024 * 1024);
         try (InputStream in = Files.newInputStream(huge)) {
             var refused = catchThrowableOfType(XmlRefusedException.class, () -> MirForm.read(in));
+            assertThat(refused.reason()).isEqualTo(XmlRefusedException.Reason.TOO_LARGE);
+            assertThat(refused.plainMessage()).startsWith("The file is larger than 20 MB;");
+        }
+    }
+
+    @Test
+    void a_stream_that_does_not_tell_its_size_is_refused_while_it_is_read() throws IOException {
+        Path huge = MirValidationTests.hugeForm(temp.resolve("huge.xml"), HardenedXml.DEFAULT_MAX_BYTES + 1024 * 1024);
+        try (InputStream file = Files.newInputStream(huge); InputStream network = new FilterInputStream(file) {
+            @Override
+            public int available() {
+                return 0;
+            }
+        }) {
+            var refused = catchThrowableOfType(XmlRefusedException.class, () -> MirForm.read(network));
             assertThat(refused.reason()).isEqualTo(XmlRefusedException.Reason.TOO_LARGE);
             assertThat(refused.plainMessage()).startsWith("The file is larger than 20 MB;");
         }

@@ -352,6 +352,17 @@ public final class HardenedXml {
         }
     }
 
+    /**
+     * Refuses {@code in} at once when it already says it holds more than {@code limits} allow: a file or a document in
+     * memory reports its remaining size ({@link InputStream#available()}, which never counts bytes a stream does not
+     * have), so it is refused without reading or parsing it. Other streams are counted as they are read.
+     *
+     * @throws XmlRefusedException when {@code in} has more bytes available than {@link Limits#maxBytes()}
+     */
+    public static void requireWithin(InputStream in, Limits limits) throws IOException {
+        requireWithin(in.available(), limits);
+    }
+
     private static XmlRefusedException tooLarge(long limit) {
         return new XmlRefusedException(XmlRefusedException.Reason.TOO_LARGE, "The file is larger than "
                 + megabytes(limit) + "; Vigil reads XML files of at most that size (the limit is a setting "
