@@ -1,7 +1,9 @@
 package org.vigil.mir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 
 import org.vigil.mir.form.MirFormReader;
 import org.vigil.mir.form.MirFormWriter;
@@ -34,8 +36,21 @@ public final class MirForm {
         return read(in, HardenedXml.Limits.DEFAULT);
     }
 
-    /** Reads a form within {@code limits}; see {@link #read(InputStream)}. */
+    /**
+     * Reads a form within {@code limits}; see {@link #read(InputStream)}. A file or a document in memory larger than
+     * the limit is refused by its size before any of it is read; another stream is read into memory up to the limit
+     * and refused beyond it before any of it is parsed, as {@link MirValidation} does (issue 6: hostile XML is refused
+     * within 50 ms; counting while parsing 20 MB takes longer).
+     */
     public static MirFormImport read(InputStream in, HardenedXml.Limits limits) throws IOException {
-        return MirFormReader.read(in, limits);
+        HardenedXml.requireWithin(in, limits);
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1);
+        byte[] content = in.readNBytes(cap);
+        HardenedXml.requireWithin(content.length, limits);
+        if (content.length == cap) {
+            // a limit beyond what one array holds: the rest is read, and counted, as the reader goes
+            return MirFormReader.read(new SequenceInputStream(new ByteArrayInputStream(content), in), limits);
+        }
+        return MirFormReader.read(new ByteArrayInputStream(content), limits);
     }
 }

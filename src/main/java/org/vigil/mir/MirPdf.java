@@ -16,7 +16,9 @@ import org.vigil.mir.pdf.MirPdfRenderer;
  * <p>An approved report carries its electronic signature (21 CFR 11.50: printed name, date and time with the offset
  * from UTC, meaning) and the SHA-256 of the XML submitted, which binds the signature to that record (21 CFR 11.70).
  * Without approval every page is marked "DRAFT — not approved for submission" and the first page lists what
- * {@link MirReportRules} still finds wrong. Needs neither Spring nor a database; safe to call from any thread.
+ * {@link MirReportRules} still finds wrong. The file is PDF/A-2u (ISO 19005-2), the archival form for records kept
+ * as long as the device's documentation, with the DejaVu fonts embedded so that every European script prints as
+ * written. Needs neither Spring nor a database; safe to call from any thread.
  */
 public final class MirPdf {
 

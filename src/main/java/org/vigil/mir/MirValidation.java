@@ -3,6 +3,7 @@ package org.vigil.mir;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -50,21 +51,26 @@ public final class MirValidation {
      * @throws IOException when it cannot be read
      */
     public MirValidationReport validate(Path file) throws IOException {
+        // a file over the limit is refused by its size, without parsing the 20 MB before it
+        HardenedXml.requireWithin(Files.size(file), limits);
         return check.check(() -> Files.newInputStream(file));
     }
 
     /**
-     * Checks the document {@code in} holds; it is read into memory up to the size limit, refused beyond it.
+     * Checks the document {@code in} holds; it is read into memory up to the size limit and refused beyond it before
+     * any of it is parsed.
      *
      * @throws XmlRefusedException when the document is hostile or too large or deep
      * @throws IOException when it cannot be read
      */
     public MirValidationReport validate(InputStream in) throws IOException {
+        HardenedXml.requireWithin(in, limits);
         int cap = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1);
         byte[] content = in.readNBytes(cap);
-        if (content.length > limits.maxBytes()) {
-            // the hardened reader says so in its own words, counting as it reads
-            return check.check(() -> new java.io.SequenceInputStream(new ByteArrayInputStream(content), in));
+        HardenedXml.requireWithin(content.length, limits);
+        if (content.length == cap) {
+            // a limit beyond what one array holds: the rest is read, and counted, as the reader goes
+            return check.check(() -> new SequenceInputStream(new ByteArrayInputStream(content), in));
         }
         return check.check(() -> new ByteArrayInputStream(content));
     }

@@ -1,5 +1,7 @@
 package org.vigil.mir.pdf;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,6 +71,8 @@ public final class MirPdfRenderer {
     private final byte[] mono;
     private final FSCacheEx<String, FSCacheValue> fontMetrics = new MetricsCache();
     private final DOMImplementation documents;
+    /** The output intent PDF/A requires: the sRGB profile the JDK ships. */
+    private final byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     /** Reads the template and fonts from the class path. */
     public MirPdfRenderer() {
@@ -124,8 +128,10 @@ public final class MirPdfRenderer {
         var out = new ByteArrayOutputStream(96 * 1024);
         var builder = new PdfRendererBuilder();
         builder.useFastMode();
-        // a tagged PDF (PDF/UA, ISO 14289) that screen readers can read; it also keeps out the 14 standard fonts
-        builder.usePdfUaAccessibility(true);
+        // PDF/A-2u (ISO 19005-2): the archival PDF for records kept for the device's lifetime, every font embedded
+        // and every character mapped to Unicode; it also keeps the 14 unembedded standard fonts out
+        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
+        builder.useColorProfile(srgb);
         builder.withW3cDocument(document, "about:blank");
         builder.useFont(() -> new ByteArrayInputStream(sans), SANS, 400, FontStyle.NORMAL, true);
         builder.useFont(() -> new ByteArrayInputStream(sansBold), SANS, 700, FontStyle.NORMAL, true);

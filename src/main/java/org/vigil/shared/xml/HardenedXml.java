@@ -380,15 +380,43 @@ public final class HardenedXml {
         private void counted(long n) {
             count += n;
             if (count > limit) {
-                throw new XmlRefusedException(XmlRefusedException.Reason.TOO_LARGE, "The file is larger than "
-                        + megabytes(limit) + "; Vigil reads XML files of at most that size (the limit is a setting "
-                        + "of the installation).");
+                throw tooLarge(limit);
             }
         }
+    }
 
-        private static String megabytes(long bytes) {
-            return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
+    /**
+     * Refuses a file of {@code size} bytes beyond {@code limits} at once, with the message the reader gives while
+     * reading: where the size is known beforehand (a file, a document already in memory) nothing need be parsed to
+     * refuse it.
+     *
+     * @throws XmlRefusedException when {@code size} exceeds {@link Limits#maxBytes()}
+     */
+    public static void requireWithin(long size, Limits limits) {
+        if (size > limits.maxBytes()) {
+            throw tooLarge(limits.maxBytes());
         }
+    }
+
+    /**
+     * Refuses {@code in} at once when it already says it holds more than {@code limits} allow: a file or a document in
+     * memory reports its remaining size ({@link InputStream#available()}, which never counts bytes a stream does not
+     * have), so it is refused without reading or parsing it. Other streams are counted as they are read.
+     *
+     * @throws XmlRefusedException when {@code in} has more bytes available than {@link Limits#maxBytes()}
+     */
+    public static void requireWithin(InputStream in, Limits limits) throws IOException {
+        requireWithin(in.available(), limits);
+    }
+
+    private static XmlRefusedException tooLarge(long limit) {
+        return new XmlRefusedException(XmlRefusedException.Reason.TOO_LARGE, "The file is larger than "
+                + megabytes(limit) + "; Vigil reads XML files of at most that size (the limit is a setting "
+                + "of the installation).");
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 
     /** A resolved schema file handed to the schema compiler as a stream. */

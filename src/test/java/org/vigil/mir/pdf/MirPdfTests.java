@@ -281,11 +281,22 @@ class MirPdfTests {
     }
 
     @Test
-    void the_pdf_is_titled_by_report_type_and_reference() throws IOException {
+    void the_pdf_is_an_archival_pdf_a_2u_titled_by_report_type_and_reference_with_every_font_embedded()
+            throws IOException {
         byte[] pdf = MirPdf.render(MirReportExamples.complete(MirReportType.FOLLOW_UP), Optional.of(approval()));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getDocumentInformation().getTitle())
                     .isEqualTo("MIR 7.3.1 Follow up report VDM-MIR-2026-017");
+            String xmp;
+            try (var metadata = document.getDocumentCatalog().getMetadata().createInputStream()) {
+                xmp = new String(metadata.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+            }
+            assertThat(xmp).containsPattern("pdfaid:part(=\"|>)2").containsPattern("pdfaid:conformance(=\"|>)U");
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(name).isEmbedded()).as(name.getName()).isTrue();
+                }
+            }
         }
     }
 }
