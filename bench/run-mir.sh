@@ -11,5 +11,5 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 if [[ "${1:-}" == "--cpu-time" ]]; then
   exec ./mvnw -B -q -Pbench compile exec:exec -Dbench.main=org.vigil.mir.bench.MirCpuTimeProbe -Djmh.args=
 fi
-args="${*:-org.vigil.mir.bench -f 2 -wi 5 -w 2s -i 3 -r 2s -t 1}"
+args="${*:-org.vigil.mir.bench.MirDocumentBenchmark -f 2 -wi 5 -w 2s -i 3 -r 2s -t 1}"
 exec ./mvnw -B -q -Pbench compile exec:exec -Djmh.args="$args"

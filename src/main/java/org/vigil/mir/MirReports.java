@@ -224,8 +224,31 @@ public class MirReports {
      */
     @Transactional(readOnly = true)
     public byte[] eudamed(MirReportId id, int version) {
-        return MirEudamed.write(document(id, version).report());
+        return validEudamed(document(id, version).report());
     }
+
+    /**
+     * The EUDAMED document of {@code report}, checked against the DTX schemas before it leaves Vigil: the schemas set
+     * limits (lengths, patterns) that the MIR rules do not, and a report beyond them is refused naming the element.
+     */
+    private static byte[] validEudamed(MirReport report) {
+        byte[] document = MirEudamed.write(report);
+        MirValidationReport checked;
+        try {
+            checked = EUDAMED_CHECK.validateGeneratedEudamed(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!checked.problems().isEmpty()) {
+            throw new InvalidInputException(checked.problems().stream()
+                    .map(problem -> new InvalidInputException.FieldError(problem.xpath(),
+                            "EUDAMED's schema refuses it: " + problem.message()))
+                    .toList());
+        }
+        return document;
+    }
+
+    private static final MirValidation EUDAMED_CHECK = MirValidation.withDefaults();
 
     /** The PDF of a version, laid out by MIR section, with its approval signature or marked as a draft. */
     @Transactional(readOnly = true)
@@ -312,7 +335,7 @@ public class MirReports {
         files.put(base + "-form.xml", document.formXml());
         String eudamedNote = null;
         try {
-            files.put(base + "-eudamed.xml", MirEudamed.write(document.report()));
+            files.put(base + "-eudamed.xml", validEudamed(document.report()));
         } catch (InvalidInputException e) {
             eudamedNote = "EUDAMED XML not included: " + e.getMessage();
         }

@@ -57,6 +57,19 @@ public final class MirValidation {
     }
 
     /**
+     * Checks an EUDAMED vigilance document Vigil generated itself ({@link MirEudamed#write}) before it is handed out:
+     * valid documents pass the schema check on the fast path for Vigil's own documents; an invalid one is checked again
+     * the way files from outside are, so each problem names its element.
+     */
+    public MirValidationReport validateGeneratedEudamed(byte[] document) throws IOException {
+        if (HardenedXml.isValidOwnDocument(document, MirDocumentCheck.dtxSchema())) {
+            return new MirValidationReport(MirDocumentKind.EUDAMED_MIR, MirDocumentKind.EUDAMED_MIR.label(),
+                    java.util.List.of());
+        }
+        return validate(new ByteArrayInputStream(document));
+    }
+
+    /**
      * Checks the document {@code in} holds; it is read into memory up to the size limit and refused beyond it before
      * any of it is parsed.
      *

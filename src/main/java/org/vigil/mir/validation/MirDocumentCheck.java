@@ -70,7 +70,7 @@ public final class MirDocumentCheck {
     }
 
     /** The DTX 3.0.25 schemas with the vigilance elements, compiled once. */
-    static Schema dtxSchema() {
+    public static Schema dtxSchema() {
         Schema compiled = dtxSchema;
         if (compiled == null) {
             synchronized (MirDocumentCheck.class) {

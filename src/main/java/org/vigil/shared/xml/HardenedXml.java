@@ -226,6 +226,83 @@ public final class HardenedXml {
     }
 
     /**
+     * Whether a document Vigil itself wrote (with its own StAX writers, which escape all text and write no DTD) is
+     * valid against {@code schema}: the JDK's parser validates the bytes directly, about twice as fast as
+     * {@link #validate} for the path-tracking check of files from outside. It is still hardened: a document with a
+     * DTD is not valid, nothing external is fetched, the JDK's secure-processing limits apply. Not for files from outside: a document
+     * that is not valid is re-checked by the caller with {@link #validate} to name the element of each problem.
+     */
+    public static boolean isValidOwnDocument(byte[] document, Schema schema) {
+        if (declaresDoctype(document)) {
+            // the JDK's validator does not honour disallow-doctype-decl for a stream source; Vigil's writers never
+            // write one and escape every '<' in text, so markup "<!DOCTYPE" is the only way these bytes can hold it
+            return false;
+        }
+        javax.xml.validation.Validator validator = OWN_DOCUMENT_VALIDATORS.get().computeIfAbsent(schema,
+                HardenedXml::newOwnDocumentValidator);
+        try {
+            validator.validate(new StreamSource(new java.io.ByteArrayInputStream(document)));
+            return true;
+        } catch (SAXException | IOException e) {
+            // a validator that stopped half-way is not reused
+            OWN_DOCUMENT_VALIDATORS.get().remove(schema);
+            return false;
+        }
+    }
+
+    private static boolean declaresDoctype(byte[] document) {
+        byte[] doctype = "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + doctype.length <= document.length; i++) {
+            for (int j = 0; j < doctype.length; j++) {
+                if (document[i + j] != doctype[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final ThreadLocal<Map<Schema, javax.xml.validation.Validator>> OWN_DOCUMENT_VALIDATORS =
+            ThreadLocal.withInitial(IdentityHashMap::new);
+
+    private static javax.xml.validation.Validator newOwnDocumentValidator(Schema schema) {
+        javax.xml.validation.Validator validator = schema.newValidator();
+        try {
+            validator.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("The JDK's validator cannot be hardened: " + e.getMessage(), e);
+        }
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("The JDK's validator cannot be hardened: " + e.getMessage(), e);
+        }
+        validator.setResourceResolver((type, namespaceUri, publicId, systemId, baseUri) -> {
+            throw new XmlRefusedException(XmlRefusedException.Reason.EXTERNAL_REFERENCE, "The document asks for "
+                    + systemId + "; nothing was fetched.");
+        });
+        validator.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(org.xml.sax.SAXParseException exception) {
+            }
+
+            @Override
+            public void error(org.xml.sax.SAXParseException exception) throws SAXException {
+                throw exception;
+            }
+
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException exception) throws SAXException {
+                throw exception;
+            }
+        });
+        return validator;
+    }
+
+    /**
      * The validators of this thread, one per schema: a {@link ValidatorHandler} costs more to build than a MIR
      * document takes to validate, and is reset by each {@code startDocument}. Bounded, as schemas are few.
      */
