@@ -31,6 +31,7 @@ import org.vigil.casework.CaseView;
 import org.vigil.casework.Cases;
 import org.vigil.incident.IncidentReports;
 import org.vigil.incident.ReportId;
+import org.vigil.shared.xml.HardenedXml;
 import org.vigil.terminology.ImdrfAnnex;
 import org.vigil.terminology.ImdrfTerminology;
 import org.vigil.deadline.Authority;
@@ -93,10 +94,12 @@ public class MirReports {
     private final AuditTrail audit;
     private final IncidentReports incidents;
     private final ImdrfTerminology imdrf;
+    private final MirValidation validation;
     private final FormValues formValues = new FormValues(FormFields.mir731());
 
     MirReports(MirRecords records, MirPrefill prefill, Cases cases, Reportability reportability, Deadlines deadlines,
-            Signatures signatures, AuditTrail audit, IncidentReports incidents, ImdrfTerminology imdrf) {
+            Signatures signatures, AuditTrail audit, IncidentReports incidents, ImdrfTerminology imdrf,
+            MirValidation validation) {
         this.records = records;
         this.prefill = prefill;
         this.cases = cases;
@@ -106,6 +109,7 @@ public class MirReports {
         this.audit = audit;
         this.incidents = incidents;
         this.imdrf = imdrf;
+        this.validation = validation;
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -465,7 +469,7 @@ public class MirReports {
     public MirImport importReport(CaseId caseId, InputStream file) throws IOException {
         requireAuthor();
         var view = manufacturerCase(caseId);
-        var imported = MirForm.read(requireFile(file));
+        var imported = readChecked(requireFile(file));
         var type = imported.report().administrative().reportType();
         if (type == null) {
             throw InvalidInputException.of("file", "The form names no report type (§1.2.e admin_info/reportType); "
@@ -486,7 +490,7 @@ public class MirReports {
     public MirImport importVersion(MirReportId id, InputStream file) throws IOException {
         requireAuthor();
         var header = header(id);
-        var imported = MirForm.read(requireFile(file));
+        var imported = readChecked(requireFile(file));
         records.lockCase(header.caseId());
         var view = records.view(header);
         requireOpen(view);
@@ -567,7 +571,15 @@ public class MirReports {
         }
         byte[] xml = records.document(id, version).orElseThrow();
         var document = MirDocument.of(xml);
-        var problems = problems(document);
+        var problems = new ArrayList<>(problems(document));
+        if (validation.formSchemasConfigured()) {
+            // what is approved is what is exported: it must pass the EC's XSD the operator configured
+            try {
+                problems.addAll(validation.validate(new ByteArrayInputStream(xml)).problems());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream()
                     .map(problem -> new InvalidInputException.FieldError(fieldKey(problem.xpath()),
@@ -836,6 +848,21 @@ public class MirReports {
         var change = AuditedChange.event("mir.version-saved", ref(view.id()), summary).inOrganisation(mine());
         audit.record(note == null ? change : change.because(note));
         return records.view(header(view.id()));
+    }
+
+    /**
+     * Reads a form file; where the operator configured the EC's MIR XSDs, the file is also validated against the one
+     * of its report type and what they refuse is listed with what was not imported.
+     */
+    private MirFormImport readChecked(InputStream file) throws IOException {
+        if (!validation.formSchemasConfigured()) {
+            return MirForm.read(file);
+        }
+        byte[] bytes = file.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, HardenedXml.DEFAULT_MAX_BYTES + 1));
+        var imported = MirForm.read(new ByteArrayInputStream(bytes));
+        var problems = new ArrayList<>(imported.problems());
+        problems.addAll(validation.validate(new ByteArrayInputStream(bytes)).problems());
+        return new MirFormImport(imported.report(), problems);
     }
 
     private static InputStream requireFile(InputStream file) {

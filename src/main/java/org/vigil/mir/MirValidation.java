@@ -28,6 +28,7 @@ public final class MirValidation {
     public static final String FORM_XSD_DIR_SETTING = "vigil.mir.form-xsd-dir";
 
     private final HardenedXml.Limits limits;
+    private final Optional<Path> formXsdDir;
     private final MirDocumentCheck check;
 
     /**
@@ -36,7 +37,13 @@ public final class MirValidation {
      */
     public MirValidation(Optional<Path> formXsdDir, HardenedXml.Limits limits) {
         this.limits = limits;
+        this.formXsdDir = formXsdDir;
         this.check = new MirDocumentCheck(formXsdDir, limits);
+    }
+
+    /** Whether the operator configured the EC's MIR 7.3.1 XSDs, against which forms are then validated. */
+    public boolean formSchemasConfigured() {
+        return formXsdDir.isPresent();
     }
 
     /** Validation with the default limits and without the EC MIR XSDs. */

@@ -8,28 +8,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.vigil.casework.CaseView;
-import org.vigil.casework.CaseWorld;
 import org.vigil.deadline.Authority;
-import org.vigil.deadline.DeviceKind;
 import org.vigil.deadline.EventKind;
-import org.vigil.deadline.Jurisdiction;
 import org.vigil.deadline.ObligationKind;
 import org.vigil.deadline.ObligationState;
 import org.vigil.organisation.Signatures;
-import org.vigil.reportability.Causality;
-import org.vigil.reportability.DecisionDraft;
 import org.vigil.reportability.Reportability;
-import org.vigil.reportability.SeriousOutcome;
-import org.vigil.reportability.UseContext;
 import org.vigil.shared.InvalidInputException;
 import org.vigil.shared.RecordNotFoundException;
 import org.vigil.shared.Role;
@@ -43,31 +33,19 @@ import org.vigil.support.TestData;
 @IntegrationTest
 class MirReportsTests {
 
-    static final String BERLIN = "Europe/Berlin";
-
     @Autowired
     MirReports reports;
     @Autowired
     Reportability reportability;
     @Autowired
-    CaseWorld world;
-    @Autowired
     TestData testData;
 
-    record Setting(CaseWorld.Parties parties, CaseView opened, TestData.Person prrc) {
-    }
+    @Autowired
+    MirWorld mirWorld;
 
     /** A hospital's report about a death, decided reportable to the German authority. */
-    Setting aReportableDeath() {
-        var parties = world.parties();
-        var opened = world.caseOf(world.submitReport(parties, false), parties.vigilance());
-        var death = new DecisionDraft(true, Set.of(SeriousOutcome.DEATH), false, false, Causality.CANNOT_BE_EXCLUDED,
-                false, UseContext.NORMAL_USE, "The pump stopped; the patient died. A link cannot be excluded.",
-                LocalDateTime.now().minusDays(2).withSecond(0).withNano(0), BERLIN, null, null, null, "DE",
-                DeviceKind.MEDICAL_DEVICE, Set.of(Jurisdiction.EU), BERLIN, null);
-        testData.as(parties.vigilance().principal(),
-                () -> reportability.decide(opened.id(), death, TestData.PASSWORD));
-        return new Setting(parties, opened, testData.person(parties.manufacturer(), Role.PRRC));
+    MirWorld.Setting aReportableDeath() {
+        return mirWorld.aReportableDeath();
     }
 
     /** The values of a complete initial report (the form writer's golden file), coded in the shipped release. */
@@ -81,8 +59,8 @@ class MirReportsTests {
         }
     }
 
-    <T> T asOfficer(Setting s, java.util.concurrent.Callable<T> work) {
-        return testData.as(s.parties().vigilance().principal(), work);
+    <T> T asOfficer(MirWorld.Setting s, java.util.concurrent.Callable<T> work) {
+        return mirWorld.asOfficer(s, work);
     }
 
     @Test
