@@ -1,5 +1,6 @@
 package org.vigil.mir;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -44,6 +45,8 @@ class MirWebTests {
     MirReports reports;
     @Autowired
     TestData testData;
+    @Autowired
+    MirWorld mirWorld;
 
     static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, TestData.Person person,
             Object body) {
@@ -106,5 +109,29 @@ class MirWebTests {
                         principal.authorities()))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"missing\"")));
+    }
+
+    @Test
+    void a_submission_to_an_authority_no_obligation_names_is_recorded_with_the_typed_country_MDR_87() throws Exception {
+        var s = mirWorld.aReportableDeath();
+        var report = mirWorld.asOfficer(s, () -> reports.start(s.opened().id(), MirReportType.INITIAL));
+        mirWorld.asOfficer(s, () -> reports.save(report.id(), MirReportsTests.completeInitialValues(reports), 1, null));
+        mirWorld.asOfficer(s, () -> reports.approve(report.id(), 2, TestData.PASSWORD));
+        var principal = s.parties().vigilance().principal();
+        var signedIn = authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.authorities()));
+
+        mvc.perform(post("/mir/{id}/submissions", report.id().value()).with(csrf()).with(signedIn)
+                .param("recipient", "OTHER").param("otherCountry", "Austria").param("channel", "EMAIL_PACKAGE"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("country-problem")));
+        mvc.perform(post("/mir/{id}/submissions", report.id().value()).with(csrf()).with(signedIn)
+                .param("recipient", "OTHER").param("otherCountry", "at").param("channel", "EMAIL_PACKAGE"))
+                .andExpect(status().is3xxRedirection());
+        var submissions = mirWorld.asOfficer(s, () -> reports.find(report.id())).submissions();
+        assertThat(submissions).singleElement().satisfies(submission -> {
+            assertThat(submission.country()).isEqualTo("AT");
+            assertThat(submission.obligations()).isEmpty();
+        });
     }
 }

@@ -45,6 +45,9 @@ import org.vigil.shared.web.FormFeedback;
 @Controller
 class MirPages {
 
+    /** The recipient choice for a competent authority no obligation of the case names; its country is typed. */
+    static final String OTHER_AUTHORITY = "OTHER";
+
     /** The rows of a repeated group the editor offers beyond those filled. */
     static final int SPARE_ROWS = 1;
     private static final Pattern FIELD_KEY = Pattern.compile("[@A-Za-z_][A-Za-z0-9_/\\[\\]#*]{0,200}");
@@ -153,10 +156,14 @@ class MirPages {
     String submit(@PathVariable UUID mirReportId, @RequestParam(required = false) String recipient,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String submittedAt,
             @RequestParam(required = false) String zone, @RequestParam(required = false) String authorityReference,
-            @RequestParam(required = false) String nextReport, Model model) {
+            @RequestParam(required = false) String nextReport, @RequestParam(required = false) String otherCountry,
+            Model model) {
         var id = new MirReportId(mirReportId);
         try {
-            reports.recordSubmission(id, submissionDraft(recipient, channel, submittedAt, zone, authorityReference,
+            String to = OTHER_AUTHORITY.equals(recipient)
+                    ? Authority.NATIONAL_COMPETENT_AUTHORITY.name() + ":" + (otherCountry == null ? "" : otherCountry)
+                    : recipient;
+            reports.recordSubmission(id, submissionDraft(to, channel, submittedAt, zone, authorityReference,
                     nextReport));
             return "redirect:/mir/" + mirReportId + "#submissions";
         } catch (InvalidInputException e) {
