@@ -188,12 +188,22 @@ public class MirReports {
         return formValues.read(document.formXml());
     }
 
-    /** What changed from version {@code from} to {@code to}, field by field in the form's order. */
+    /** The changes between two versions of a report, field by field in the form's order. */
+    public record VersionChanges(int from, int to, List<FormValues.Change> changes) {
+    }
+
+    /**
+     * What changed from version {@code from} to {@code to}; without {@code to} the latest version, without
+     * {@code from} the one before {@code to}.
+     */
     @Transactional(readOnly = true)
-    public List<FormValues.Change> diff(MirReportId id, int from, int to) {
-        var before = document(id, from);
-        var after = document(id, to);
-        return formValues.diff(formValues.read(before.formXml()), formValues.read(after.formXml()));
+    public VersionChanges diff(MirReportId id, Integer from, Integer to) {
+        int newer = to == null ? find(id).latest().version() : to;
+        int older = from == null ? Math.max(1, newer - 1) : from;
+        var before = document(id, older);
+        var after = document(id, newer);
+        return new VersionChanges(older, newer,
+                formValues.diff(formValues.read(before.formXml()), formValues.read(after.formXml())));
     }
 
     /** The approval of the version as the PDF and the package print it; empty when it is not approved. */
@@ -711,10 +721,10 @@ public class MirReports {
      *         when too long
      */
     @Transactional
-    public MirSubmission acknowledge(UUID submission, String authorityReference, String acknowledgement) {
+    public MirSubmission acknowledge(MirReportId reportId, UUID submission, String authorityReference,
+            String acknowledgement) {
         requireAuthor();
-        var reportId = records.reportOfSubmission(submission)
-                .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE + "-submission", submission));
+        requireSubmissionOf(reportId, submission);
         String text = acknowledgement == null ? "" : acknowledgement.strip();
         if (text.isEmpty()) {
             throw InvalidInputException.of("acknowledgement", "Say what the authority acknowledged.");
@@ -738,16 +748,15 @@ public class MirReports {
     /**
      * Records FDA's acknowledgement file of an eMDR submission (ACK2 "received" as text, ACK3 the load result as XML,
      * read hardened): the outcome, each report's result and FDA's reasons for a rejection become the submission's
-     * acknowledgement. A rejected report stays to be sent again; the obligation it closed is not reopened, which the
-     * acknowledgement text says.
+     * acknowledgement. A rejected report is to be sent again; the obligation the submission closed is not reopened.
      *
      * @throws InvalidInputException naming {@code file} when it is missing, hostile or not an FDA acknowledgement
      */
     @Transactional
-    public MirSubmission acknowledgeFromFda(UUID submission, InputStream file) throws IOException {
+    public MirSubmission acknowledgeFromFda(MirReportId reportId, UUID submission, InputStream file)
+            throws IOException {
         requireAuthor();
-        records.reportOfSubmission(submission)
-                .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE + "-submission", submission));
+        requireSubmissionOf(reportId, submission);
         var ack = Emdr.readAcknowledgement(requireFile(file));
         var text = new StringBuilder("FDA ").append(ack.kind()).append(": ").append(switch (ack.outcome()) {
             case SUCCESS -> ack.kind() == EmdrAcknowledgement.Kind.ACK2 ? "received by CDRH" : "every report loaded";
@@ -767,7 +776,7 @@ public class MirReports {
         String summary = text.length() > MAX_NOTE ? text.substring(0, MAX_NOTE - 1) + "…" : text.toString();
         String reference = ack.reports().size() == 1 && ack.reports().getFirst().passed()
                 ? ack.reports().getFirst().reportId() : null;
-        return acknowledge(submission, reference, summary);
+        return acknowledge(reportId, submission, reference, summary);
     }
 
     /** Turns four-eyes approval on or off for the caller's organisation (PRRC or organisation administrator). */
@@ -863,6 +872,13 @@ public class MirReports {
         var problems = new ArrayList<>(imported.problems());
         problems.addAll(validation.validate(new ByteArrayInputStream(bytes)).problems());
         return new MirFormImport(imported.report(), problems);
+    }
+
+    /** Refuses a submission that is not one of the report's, as if it did not exist. */
+    private void requireSubmissionOf(MirReportId reportId, UUID submission) {
+        header(reportId);
+        records.reportOfSubmission(submission).filter(reportId::equals)
+                .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE + "-submission", submission));
     }
 
     private static InputStream requireFile(InputStream file) {

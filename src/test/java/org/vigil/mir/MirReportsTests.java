@@ -78,7 +78,7 @@ class MirReportsTests {
 
         values.put("admin_info/ncaReportNo", "BfArM-2026-0001");
         asOfficer(s, () -> reports.save(started.id(), values, 2, null));
-        var changes = asOfficer(s, () -> reports.diff(started.id(), 2, 3));
+        var changes = asOfficer(s, () -> reports.diff(started.id(), 2, 3).changes());
         assertThat(changes).singleElement().satisfies(change -> {
             assertThat(change.item()).isEqualTo("1.1");
             assertThat(change.before()).isEmpty();
@@ -257,7 +257,8 @@ class MirReportsTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(InvalidInputException.FieldError::field).containsExactly("state"));
 
-        var acknowledged = asOfficer(s, () -> reports.acknowledge(submission.id(), null, "Receipt confirmed by e-mail"));
+        var acknowledged = asOfficer(s, () -> reports.acknowledge(started.id(), submission.id(), null,
+                "Receipt confirmed by e-mail"));
         assertThat(acknowledged.acknowledged()).isTrue();
         assertThat(acknowledged.authorityReference()).isEqualTo("BfArM-2026-0815");
 
@@ -277,12 +278,12 @@ class MirReportsTests {
         var acknowledged = asOfficer(s, () -> {
             try (InputStream ack = getClass().getResourceAsStream(
                     "/org/vigil/mir/emdr/ack/ACK3_FAILURE_Report_ID.xml")) {
-                return reports.acknowledgeFromFda(submission.id(), ack);
+                return reports.acknowledgeFromFda(started.id(), submission.id(), ack);
             }
         });
         assertThat(acknowledged.acknowledged()).isTrue();
         assertThat(acknowledged.acknowledgement()).startsWith("FDA ACK3: rejected").contains("failed");
-        assertThatThrownBy(() -> asOfficer(s, () -> reports.acknowledgeFromFda(submission.id(),
+        assertThatThrownBy(() -> asOfficer(s, () -> reports.acknowledgeFromFda(started.id(), submission.id(),
                 new ByteArrayInputStream("<!DOCTYPE x [<!ENTITY e 'e'>]><submission>&e;</submission>"
                         .getBytes(StandardCharsets.UTF_8)))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
@@ -299,7 +300,7 @@ class MirReportsTests {
         var imported = asOfficer(s, () -> reports.importVersion(started.id(),
                 new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8))));
         assertThat(imported.problems()).isEmpty();
-        assertThat(asOfficer(s, () -> reports.diff(started.id(), 2, 3))).extracting(c -> c.after())
+        assertThat(asOfficer(s, () -> reports.diff(started.id(), 2, 3).changes())).extracting(c -> c.after())
                 .containsExactly("NCA-7");
 
         String hostile = "<?xml version=\"1.0\"?><!DOCTYPE incident [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"

@@ -150,9 +150,7 @@ class MirApi {
     @Operation(summary = "What changed between two versions, field by field (default: the latest and the one before)")
     List<FormValues.Change> diff(@PathVariable UUID mirReportId, @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to) {
-        var id = new MirReportId(mirReportId);
-        int newer = to == null ? reports.find(id).latest().version() : to;
-        return reports.diff(id, from == null ? Math.max(1, newer - 1) : from, newer);
+        return reports.diff(new MirReportId(mirReportId), from, to).changes();
     }
 
     @PostMapping("/mir-reports/{mirReportId}/approval")
@@ -180,11 +178,8 @@ class MirApi {
     @Operation(summary = "Record the authority's acknowledgement of a submission")
     MirSubmission acknowledge(@PathVariable UUID mirReportId, @PathVariable UUID submissionId,
             @RequestBody(required = false) AcknowledgementBody body) {
-        if (reports.find(new MirReportId(mirReportId)).submissions().stream()
-                .noneMatch(s -> s.id().equals(submissionId))) {
-            throw new org.vigil.shared.RecordNotFoundException(MirReports.RECORD_TYPE + "-submission", submissionId);
-        }
-        return reports.acknowledge(submissionId, body == null ? null : body.authorityReference(),
+        return reports.acknowledge(new MirReportId(mirReportId), submissionId,
+                body == null ? null : body.authorityReference(),
                 body == null ? null : body.acknowledgement());
     }
 
@@ -194,11 +189,7 @@ class MirApi {
     @Operation(summary = "Record FDA's ACK2 (text) or ACK3 (XML) file of an eMDR submission")
     MirSubmission fdaAcknowledgement(@PathVariable UUID mirReportId, @PathVariable UUID submissionId,
             @RequestBody(required = false) byte[] file) throws IOException {
-        if (reports.find(new MirReportId(mirReportId)).submissions().stream()
-                .noneMatch(s -> s.id().equals(submissionId))) {
-            throw new org.vigil.shared.RecordNotFoundException(MirReports.RECORD_TYPE + "-submission", submissionId);
-        }
-        return reports.acknowledgeFromFda(submissionId, body(file));
+        return reports.acknowledgeFromFda(new MirReportId(mirReportId), submissionId, body(file));
     }
 
     @GetMapping("/mir-policy")

@@ -180,9 +180,8 @@ class MirPages {
             @RequestParam(required = false) String authorityReference,
             @RequestParam(required = false) String acknowledgement, Model model) {
         var id = new MirReportId(mirReportId);
-        requireSubmissionOf(id, submissionId);
         try {
-            reports.acknowledge(submissionId, authorityReference, acknowledgement);
+            reports.acknowledge(id, submissionId, authorityReference, acknowledgement);
             return "redirect:/mir/" + mirReportId + "#submissions";
         } catch (InvalidInputException e) {
             return renderLatest(id, model, FormFeedback.of(e));
@@ -194,9 +193,8 @@ class MirPages {
     String fdaAcknowledgement(@PathVariable UUID mirReportId, @PathVariable UUID submissionId,
             @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
         var id = new MirReportId(mirReportId);
-        requireSubmissionOf(id, submissionId);
         try {
-            reports.acknowledgeFromFda(submissionId, open(file));
+            reports.acknowledgeFromFda(id, submissionId, open(file));
             return "redirect:/mir/" + mirReportId + "#submissions";
         } catch (InvalidInputException e) {
             return renderLatest(id, model, FormFeedback.of(e));
@@ -208,13 +206,11 @@ class MirPages {
     String diff(@PathVariable UUID mirReportId, @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to, Model model) {
         var id = new MirReportId(mirReportId);
-        var view = reports.find(id);
-        int newer = to == null ? view.latest().version() : to;
-        int older = from == null ? Math.max(1, newer - 1) : from;
-        model.addAttribute("r", view);
-        model.addAttribute("from", older);
-        model.addAttribute("to", newer);
-        model.addAttribute("changes", reports.diff(id, older, newer));
+        var changes = reports.diff(id, from, to);
+        model.addAttribute("r", reports.find(id));
+        model.addAttribute("from", changes.from());
+        model.addAttribute("to", changes.to());
+        model.addAttribute("changes", changes.changes());
         return "mir/diff";
     }
 
@@ -394,12 +390,6 @@ class MirPages {
     /** The uploaded file; {@code null} when none, which the facade refuses once it found the record. */
     private static java.io.InputStream open(MultipartFile file) throws IOException {
         return file == null || file.isEmpty() ? null : file.getInputStream();
-    }
-
-    private void requireSubmissionOf(MirReportId id, UUID submission) {
-        if (reports.find(id).submissions().stream().noneMatch(s -> s.id().equals(submission))) {
-            throw new org.vigil.shared.RecordNotFoundException(MirReports.RECORD_TYPE + "-submission", submission);
-        }
     }
 
     private static int parseInt(String value) {
