@@ -206,10 +206,9 @@ public class MirReports {
                 formValues.diff(formValues.read(before.formXml()), formValues.read(after.formXml())));
     }
 
-    /** The approval of the version as the PDF and the package print it; empty when it is not approved. */
+    /** The approval of the report's version as the PDF and the package print it; empty when it is not approved. */
     @Transactional(readOnly = true)
-    public Optional<MirApproval> approval(MirReportId id, int version) {
-        var view = find(id);
+    public Optional<MirApproval> approval(MirReportView view, int version) {
         return view.versions().stream().filter(v -> v.version() == version && v.approved()).findFirst()
                 .map(v -> approvalOf(view.caseId(), v.approval()));
     }
@@ -230,6 +229,17 @@ public class MirReports {
 
     // ------------------------------------------------------------------------------------------------ documents
 
+    /** A document to download: the name it is saved under and its bytes. */
+    public record MirFile(String fileName, byte[] content) {
+    }
+
+    /** The MIR form XML of a version, byte for byte as stored (and, once approved, as signed). */
+    @Transactional(readOnly = true)
+    public MirFile formXml(MirReportId id, int version) {
+        var document = document(id, version);
+        return new MirFile(fileBase(find(id), document.report(), version) + "-form.xml", document.formXml());
+    }
+
     /**
      * The EUDAMED vigilance document of a version: a DTX 3.0.25 message carrying the {@code mir_2Type} dossier, valid
      * against the schemas shipped with Vigil (MDR Art. 92).
@@ -237,8 +247,20 @@ public class MirReports {
      * @throws InvalidInputException naming what the dossier needs and the version lacks
      */
     @Transactional(readOnly = true)
-    public byte[] eudamed(MirReportId id, int version) {
-        return validEudamed(document(id, version).report());
+    public MirFile eudamed(MirReportId id, int version) {
+        var document = document(id, version);
+        return new MirFile(fileBase(find(id), document.report(), version) + "-eudamed.xml",
+                validEudamed(document.report()));
+    }
+
+    /** What the EUDAMED dossier needs and {@code document} lacks, in words; empty when it can be written. */
+    public List<String> eudamedGaps(MirDocument document) {
+        try {
+            validEudamed(document.report());
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.errors().stream().map(InvalidInputException.FieldError::message).toList();
+        }
     }
 
     /**
@@ -266,8 +288,10 @@ public class MirReports {
 
     /** The PDF of a version, laid out by MIR section, with its approval signature or marked as a draft. */
     @Transactional(readOnly = true)
-    public byte[] pdf(MirReportId id, int version) {
-        return MirPdf.render(document(id, version).report(), approval(id, version));
+    public MirFile pdf(MirReportId id, int version) {
+        var view = find(id);
+        var report = document(id, version).report();
+        return new MirFile(fileBase(view, report, version) + ".pdf", MirPdf.render(report, approval(view, version)));
     }
 
     /**
@@ -292,7 +316,7 @@ public class MirReports {
      * @throws InvalidInputException naming each missing or malformed US detail
      */
     @Transactional(readOnly = true)
-    public byte[] emdr(MirReportId id, int version, UsDetails us) {
+    public MirFile emdr(MirReportId id, int version, UsDetails us) {
         var view = find(id);
         var report = document(id, version).report();
         var classification = report.administrative().classification();
@@ -323,7 +347,7 @@ public class MirReports {
                 blankToNull(us.productCode()), null, null, null, null, null, null, null, null, null, Set.of(), null,
                 null, null, codes.deviceProblem(), codes.patientProblem(), codes.evaluationMethod(),
                 codes.evaluationResult(), codes.evaluationConclusion(), office(report), null);
-        return Emdr.write(report, details);
+        return new MirFile(fileBase(view, report, version) + "-emdr.xml", Emdr.write(report, details));
     }
 
     /**
@@ -334,7 +358,7 @@ public class MirReports {
      * @throws InvalidInputException naming {@code version} when it is not approved
      */
     @Transactional(readOnly = true)
-    public SubmissionPackage submissionPackage(MirReportId id, int version) {
+    public MirFile submissionPackage(MirReportId id, int version) {
         var view = find(id);
         var signed = view.versions().stream().filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE + "-version", id.value()));
@@ -370,15 +394,11 @@ public class MirReports {
         manifest.append('\n').append("SHA-256  file").append('\n');
         files.forEach((name, bytes) -> manifest.append(Signatures.hash(bytes)).append("  ").append(name).append('\n'));
         files.put("manifest.txt", manifest.toString().getBytes(StandardCharsets.UTF_8));
-        return new SubmissionPackage(base + ".zip", zip(files));
-    }
-
-    /** A submission package: its file name and the zip's bytes. */
-    public record SubmissionPackage(String fileName, byte[] zip) {
+        return new MirFile(base + ".zip", zip(files));
     }
 
     /** A file name for a version's documents: the manufacturer's reference (§1.1), else the case's, and the version. */
-    public static String fileBase(MirReportView view, MirReport report, int version) {
+    private static String fileBase(MirReportView view, MirReport report, int version) {
         String reference = report.administrative().manufacturerReference() != null
                 ? report.administrative().manufacturerReference() : view.caseReference() + "-" + view.sequence();
         return "MIR-" + reference.replaceAll("[^A-Za-z0-9._-]+", "_") + "-v" + version;

@@ -155,7 +155,7 @@ class MirReportsTests {
         var approved = asOfficer(s, () -> reports.approve(started.id(), 2, TestData.PASSWORD));
         var built = asOfficer(s, () -> reports.submissionPackage(started.id(), 2));
         var files = new java.util.LinkedHashMap<String, byte[]>();
-        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(built.zip()))) {
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(built.content()))) {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 files.put(entry.getName(), zip.readAllBytes());
             }

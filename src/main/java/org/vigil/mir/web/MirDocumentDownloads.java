@@ -40,8 +40,7 @@ class MirDocumentDownloads {
     @RolesAllowed({ "VIGILANCE_OFFICER", "PRRC" })
     @Operation(summary = "The version's MIR 7.3.1 form XML, byte for byte as stored and signed")
     ResponseEntity<byte[]> form(@PathVariable UUID mirReportId, @PathVariable int version) {
-        var id = new MirReportId(mirReportId);
-        return file(reports.document(id, version).formXml(), MediaType.APPLICATION_XML, base(id, version) + "-form.xml");
+        return file(reports.formXml(new MirReportId(mirReportId), version), MediaType.APPLICATION_XML);
     }
 
     @GetMapping({ "/mir/{mirReportId}/versions/{version}/eudamed.xml",
@@ -49,8 +48,7 @@ class MirDocumentDownloads {
     @RolesAllowed({ "VIGILANCE_OFFICER", "PRRC" })
     @Operation(summary = "The version as EUDAMED vigilance XML (DTX 3.0.25 mir_2Type)")
     ResponseEntity<byte[]> eudamed(@PathVariable UUID mirReportId, @PathVariable int version) {
-        var id = new MirReportId(mirReportId);
-        return file(reports.eudamed(id, version), MediaType.APPLICATION_XML, base(id, version) + "-eudamed.xml");
+        return file(reports.eudamed(new MirReportId(mirReportId), version), MediaType.APPLICATION_XML);
     }
 
     @GetMapping({ "/mir/{mirReportId}/versions/{version}/report.pdf",
@@ -58,8 +56,7 @@ class MirDocumentDownloads {
     @RolesAllowed({ "VIGILANCE_OFFICER", "PRRC" })
     @Operation(summary = "The version as PDF, by MIR section, with its approval signature or marked as a draft")
     ResponseEntity<byte[]> pdf(@PathVariable UUID mirReportId, @PathVariable int version) {
-        var id = new MirReportId(mirReportId);
-        return file(reports.pdf(id, version), MediaType.APPLICATION_PDF, base(id, version) + ".pdf");
+        return file(reports.pdf(new MirReportId(mirReportId), version), MediaType.APPLICATION_PDF);
     }
 
     @GetMapping({ "/mir/{mirReportId}/versions/{version}/emdr.xml",
@@ -73,11 +70,10 @@ class MirDocumentDownloads {
             @RequestParam(required = false) String productCode,
             @RequestParam(required = false) String eventType,
             @RequestParam(required = false) String reportType) {
-        var id = new MirReportId(mirReportId);
         var us = new MirReports.UsDetails(registrationNumber, manufacturerReportNumber, premarketNumber, productCode,
                 choice(EmdrDetails.EventType.class, eventType, "eventType"),
                 choice(EmdrDetails.ReportType.class, reportType, "reportType"));
-        return file(reports.emdr(id, version, us), MediaType.APPLICATION_XML, base(id, version) + "-emdr.xml");
+        return file(reports.emdr(new MirReportId(mirReportId), version, us), MediaType.APPLICATION_XML);
     }
 
     @GetMapping({ "/mir/{mirReportId}/versions/{version}/package.zip",
@@ -86,12 +82,7 @@ class MirDocumentDownloads {
     @Operation(summary = "The submission package of an approved version: form XML, EUDAMED XML, PDF, attachment "
             + "list and a manifest with the signature and every file's SHA-256")
     ResponseEntity<byte[]> submissionPackage(@PathVariable UUID mirReportId, @PathVariable int version) {
-        var built = reports.submissionPackage(new MirReportId(mirReportId), version);
-        return file(built.zip(), ZIP, built.fileName());
-    }
-
-    private String base(MirReportId id, int version) {
-        return MirReports.fileBase(reports.find(id), reports.document(id, version).report(), version);
+        return file(reports.submissionPackage(new MirReportId(mirReportId), version), ZIP);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
@@ -106,10 +97,10 @@ class MirDocumentDownloads {
         }
     }
 
-    private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
+    private static ResponseEntity<byte[]> file(MirReports.MirFile file, MediaType type) {
         return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
-                .body(content);
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName())
+                        .build().toString())
+                .body(file.content());
     }
 }

@@ -267,23 +267,13 @@ class MirPages {
         model.addAttribute("recipients", recipients(view));
         model.addAttribute("channels", SubmissionChannel.values());
         model.addAttribute("authorities", Authority.values());
-        model.addAttribute("approval", reports.approval(view.id(), shown).orElse(null));
-        model.addAttribute("eudamedMissing", eudamedMissing(view.id(), shown));
+        model.addAttribute("approval", reports.approval(view, shown).orElse(null));
+        model.addAttribute("eudamedMissing", reports.eudamedGaps(document));
         if (model.getAttribute("submissionForm") == null) {
             model.addAttribute("submissionForm", Map.of("recipient", "", "channel", "", "submittedAt", "",
                     "authorityReference", "", "nextReport", defaultNextReport(document)));
         }
         return "mir/report";
-    }
-
-    /** What the EUDAMED dossier needs and this version lacks; empty when it can be written. */
-    private List<String> eudamedMissing(MirReportId id, int version) {
-        try {
-            reports.eudamed(id, version);
-            return List.of();
-        } catch (InvalidInputException e) {
-            return e.errors().stream().map(InvalidInputException.FieldError::message).toList();
-        }
     }
 
     /** The authorities the case owes a report to, from its obligations, as {@code AUTHORITY:CC} choices. */
