@@ -1,14 +1,12 @@
 package org.vigil.mir;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.vigil.organisation.Signatures;
 import org.vigil.shared.InvalidInputException;
 
 /**
@@ -56,10 +54,6 @@ public record MirApproval(String printedName, OffsetDateTime signedAt, String me
 
     /** The SHA-256 of {@code submittedXml} as 64 lower-case hexadecimal digits, the form {@code contentHash} takes. */
     public static String contentHashOf(byte[] submittedXml) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(submittedXml));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Signatures.hash(submittedXml);
     }
 }

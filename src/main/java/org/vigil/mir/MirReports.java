@@ -559,10 +559,7 @@ public class MirReports {
             throw new UncheckedIOException(e);
         }
         if (!read.problems().isEmpty()) {
-            throw new InvalidInputException(read.problems().stream()
-                    .map(problem -> new InvalidInputException.FieldError(fieldKey(problem.xpath()),
-                            problem.message()))
-                    .toList());
+            throw invalidFields(read.problems());
         }
         var current = MirDocument.of(records.document(id, view.latest().version()).orElseThrow()).report();
         var edited = new MirReport(read.report().formLanguage(), current.created(), read.report().administrative(),
@@ -611,10 +608,7 @@ public class MirReports {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream()
-                    .map(problem -> new InvalidInputException.FieldError(fieldKey(problem.xpath()),
-                            problem.message()))
-                    .toList());
+            throw invalidFields(problems);
         }
         var me = Tenancy.requireActor();
         if (records.fourEyes() && me.userId().equals(latest.savedBy())) {
@@ -915,9 +909,13 @@ public class MirReports {
         }
     }
 
-    private String fieldKey(String xpath) {
-        return FormFields.mir731().forXpath(xpath).map(FormFields.Field::path)
-                .map(path -> path.replace("[]", "[0]")).orElse(xpath);
+    /** The problems as bad input of the editor's fields, each named by its field's key. */
+    private static InvalidInputException invalidFields(List<MirProblem> problems) {
+        return new InvalidInputException(problems.stream()
+                .map(problem -> new InvalidInputException.FieldError(FormFields.mir731().forXpath(problem.xpath())
+                        .map(FormFields.Field::path).map(path -> path.replace("[]", "[0]")).orElse(problem.xpath()),
+                        problem.message()))
+                .toList());
     }
 
     private MirRecords.Header header(MirReportId id) {

@@ -42,11 +42,14 @@ public final class FormValues {
 
     private final FormFields catalogue;
     private final Node root;
+    /** Each field's place in the form, to put values in the form's order. */
+    private final Map<String, Integer> order = new HashMap<>();
 
     public FormValues(FormFields catalogue) {
         this.catalogue = catalogue;
         this.root = new Node("incident", null);
         for (var field : catalogue.all()) {
+            order.put(field.path(), order.size());
             if (field.path().startsWith("@")) {
                 continue;
             }
@@ -271,11 +274,6 @@ public final class FormValues {
     }
 
     private List<String> sortedKeys(java.util.Collection<String> keys) {
-        var order = new HashMap<String, Integer>();
-        var all = catalogue.all();
-        for (int i = 0; i < all.size(); i++) {
-            order.put(all.get(i).path(), i);
-        }
         return keys.stream().sorted(Comparator
                 .comparingInt((String key) -> order.getOrDefault(ROW.matcher(key).replaceAll("[]"), Integer.MAX_VALUE))
                 .thenComparingInt(FormValues::rowOf).thenComparing(Comparator.naturalOrder())).toList();

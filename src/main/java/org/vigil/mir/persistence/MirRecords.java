@@ -165,7 +165,7 @@ public class MirRecords {
                 .params(organisation.value(), on, byName, Timestamp.from(at)).update();
     }
 
-    /** Reports with their versions and submissions, for a list of a case's reports in three statements. */
+    /** Reports with their versions and submissions: two statements per report (a case has a handful). */
     public List<MirReportView> views(List<Header> headers) {
         var views = new ArrayList<MirReportView>();
         for (Header header : headers) {
