@@ -24,10 +24,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,7 +57,6 @@ import org.vigil.support.TestSmtpServer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "vigil.embedded-db.database=vigil_e2e", "vigil.notification.send-interval=200ms" })
 @ActiveProfiles("demo")
-@ExtendWith(Chromium.WhenInstalled.class)
 class HospitalManufacturerCaseBrowserTests {
 
     private static final String PASSWORD = "Vigil-demo-2026";
@@ -82,22 +78,11 @@ class HospitalManufacturerCaseBrowserTests {
         TestSmtpServer.sendVigilMailTo(smtp, registry);
     }
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium.PerClass chromium = new Chromium.PerClass();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launch_chromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close_chromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void a_hospital_reports_an_incident_and_the_manufacturer_gets_the_device_back_on_one_shared_case()

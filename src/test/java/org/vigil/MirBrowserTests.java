@@ -13,10 +13,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -38,29 +36,17 @@ import org.vigil.support.Chromium;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vigil.embedded-db.database=vigil_mir")
 @ActiveProfiles("demo")
-@ExtendWith(Chromium.WhenInstalled.class)
 class MirBrowserTests {
 
     private static final String PASSWORD = "Vigil-demo-2026";
     private static final String VIGILANCE = "vigilance@manufacturer-a.demo";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium.PerClass chromium = new Chromium.PerClass();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launch_chromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close_chromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void a_vigilance_officer_takes_a_demo_case_to_a_submitted_initial_and_final_MIR_and_both_deadlines_close()

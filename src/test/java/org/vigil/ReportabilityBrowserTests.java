@@ -9,10 +9,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,29 +30,17 @@ import org.vigil.support.Chromium;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vigil.embedded-db.database=vigil_triage")
 @ActiveProfiles("demo")
-@ExtendWith(Chromium.WhenInstalled.class)
 class ReportabilityBrowserTests {
 
     private static final String PASSWORD = "Vigil-demo-2026";
     private static final String VIGILANCE = "vigilance@manufacturer-a.demo";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium.PerClass chromium = new Chromium.PerClass();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launch_chromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close_chromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void a_vigilance_officer_triages_a_demo_case_signs_it_and_sees_its_deadlines_per_authority_on_the_board()

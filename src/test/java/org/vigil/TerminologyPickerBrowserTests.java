@@ -8,13 +8,11 @@ import java.nio.file.Path;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vigil.support.Chromium;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,31 +27,19 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vigil.embedded-db.database=vigil_browser")
 @ActiveProfiles("demo")
-@ExtendWith(Chromium.WhenInstalled.class)
 class TerminologyPickerBrowserTests {
 
     private static final String PASSWORD = "Vigil-demo-2026";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium.PerClass chromium = new Chromium.PerClass();
 
     @LocalServerPort
     int port;
 
     private BrowserContext context;
     private Page page;
-
-    @BeforeAll
-    static void launch_chromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close_chromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void open_a_fresh_browser_session() {

@@ -12,6 +12,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Debian's chromium driven by Playwright, as every browser test uses it: the browser the distribution packages
  * ({@code VIGIL_CHROMIUM} overrides {@code /usr/bin/chromium}), headless, and never a downloaded one. A test class
- * launches it once ({@link #launch()}), opens a fresh session per test ({@link #newSession}) and closes it after all.
+ * has it launched once and closed after all its tests ({@link PerClass}) and opens a fresh session per test
+ * ({@link #newSession}).
  */
 public final class Chromium implements AutoCloseable {
 
@@ -89,10 +92,16 @@ public final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Skips a browser test class, before Vigil is started for it, when chromium is missing, unless
-     * VIGIL_REQUIRE_BROWSER=1 (then {@link #launch} fails it), so that a missing browser cannot pass unnoticed in CI.
+     * The chromium of one browser test class, registered as
+     * {@code @RegisterExtension static final Chromium.PerClass chromium = new Chromium.PerClass();}: skips the class,
+     * before Vigil is started for it, when chromium is missing, unless VIGIL_REQUIRE_BROWSER=1 (then {@link #launch}
+     * fails it), so that a missing browser cannot pass unnoticed in CI; launches chromium before the class's tests and
+     * closes it after them.
      */
-    public static final class WhenInstalled implements ExecutionCondition {
+    public static final class PerClass implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
+
+        private Chromium launched;
+
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             Path chromium = executable();
@@ -101,6 +110,24 @@ public final class Chromium implements AutoCloseable {
             }
             return ConditionEvaluationResult.disabled(missing(chromium) + "; browser tests skipped "
                     + "(VIGIL_REQUIRE_BROWSER=1 makes this a failure).");
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            launched = launch();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (launched != null) {
+                launched.close();
+                launched = null;
+            }
+        }
+
+        /** A fresh session of the class's chromium; see {@link Chromium#newSession}. */
+        public BrowserContext newSession(int width, int height) {
+            return launched.newSession(width, height);
         }
     }
 }

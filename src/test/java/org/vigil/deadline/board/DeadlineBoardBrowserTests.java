@@ -13,12 +13,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,13 +41,13 @@ import org.vigil.support.Chromium;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vigil.embedded-db.database=vigil_browser")
 @ActiveProfiles("demo")
-@ExtendWith(Chromium.WhenInstalled.class)
 class DeadlineBoardBrowserTests {
 
     private static final String PASSWORD = "Vigil-demo-2026";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium.PerClass chromium = new Chromium.PerClass();
 
     @LocalServerPort
     int port;
@@ -63,18 +61,6 @@ class DeadlineBoardBrowserTests {
     private String device;
     private ObligationView overdue;
     private ObligationView later;
-
-    @BeforeAll
-    static void launch_chromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close_chromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /** Two cases of Manufacturer A's, with a device name no other test uses, and the PRRC signed in. */
     @BeforeEach
