@@ -63,7 +63,6 @@ public class Cases {
     private static final int MAX_TEXT = 20_000;
 
     private final CaseRecords records;
-    private final IncidentReports reports;
     private final DeviceRegister devices;
     private final UserManagement users;
     private final OrganisationManagement organisations;
@@ -73,11 +72,10 @@ public class Cases {
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    Cases(CaseRecords records, IncidentReports reports, DeviceRegister devices, UserManagement users,
+    Cases(CaseRecords records, DeviceRegister devices, UserManagement users,
             OrganisationManagement organisations, OrganisationDirectory directory, RecordSharing sharing, AuditTrail audit,
             ApplicationEventPublisher events) {
         this.records = records;
-        this.reports = reports;
         this.devices = devices;
         this.users = users;
         this.organisations = organisations;
@@ -169,26 +167,23 @@ public class Cases {
         if (!submitted.hospital().equals(Tenancy.requireActor().organisationId())) {
             throw new IllegalStateException("A case is opened acting for the reporting hospital");
         }
-        if (records.findByReport(submitted.report().value()).isPresent()) {
-            return Optional.empty();
-        }
-        var report = reports.find(submitted.report());
         OrganisationId hospital = submitted.hospital();
         OrganisationId manufacturer = submitted.manufacturer() == null || submitted.manufacturer().equals(hospital)
                 ? null : submitted.manufacturer();
-        String contact = contactFor(hospital, report.reporter(), report.content().reporterNameShared());
+        String contact = contactFor(hospital, submitted.reporter(), submitted.reporterNameShared());
         var id = CaseId.random();
         String reference = records.nextReference(LocalDate.now(clock).getYear(), CaseOrigin.REPORT);
         String hospitalName = directory.nameOf(hospital).orElse("the hospital");
         String manufacturerName = manufacturer == null ? null : directory.nameOf(manufacturer).orElse(null);
         OrganisationId representative = manufacturer == null ? null
-                : representativeOf(report.content().device().udiDi()).filter(found -> !found.equals(hospital)
+                : representativeOf(submitted.udiDi()).filter(found -> !found.equals(hospital)
                         && !found.equals(manufacturer)).orElse(null);
-        if (!records.insert(new CaseRecords.NewCase(id, hospital, reference, CaseOrigin.REPORT,
+        // A report already opened its case (the event came twice): the insert finds it and changes nothing.
+        var opened = records.insert(new CaseRecords.NewCase(id, hospital, reference, CaseOrigin.REPORT,
                 submitted.kind().name(), submitted.report().value(), submitted.reference(), hospital, hospitalName,
                 manufacturer, manufacturerName, representative, submitted.deviceName(), null, null, null, null,
-                report.reporter(),
-                report.content().reporterNameShared(), contact))) {
+                submitted.reporter(), submitted.reporterNameShared(), contact));
+        if (opened.isEmpty()) {
             return Optional.empty();
         }
         if (manufacturer != null) {
@@ -201,14 +196,16 @@ public class Cases {
                 ? "Case opened from report " + submitted.reference() + ". The device's manufacturer is not registered "
                         + "in Vigil, so the case stays with " + hospitalName + "; report to the manufacturer directly."
                 : "Case opened from report " + submitted.reference() + " and shared with " + manufacturerName + ".";
-        append(id, hospital, EntryKind.OPENED, EntryVisibility.SHARED, body,
-                Map.of("report", submitted.reference()), CaseSide.HOSPITAL);
+        var actor = Tenancy.requireActor();
+        // No side: the new case already counts the report as the hospital's latest word (CaseRecords.insert).
+        records.append(UUID.randomUUID(), id, hospital, EntryKind.OPENED, EntryVisibility.SHARED, body,
+                Map.of("report", submitted.reference()), actor.userId(), actor.displayName(), null);
         var details = new LinkedHashMap<String, Object>();
         details.put("reference", reference);
         details.put("report", submitted.reference());
         details.put("manufacturer", manufacturer == null ? "not in the register" : manufacturer.toString());
         audit.record(AuditedChange.created("case.opened", ref(id), details));
-        var view = find(id);
+        var view = opened.get();
         events.publishEvent(activity(view, EntryKind.OPENED, CaseSide.HOSPITAL,
                 "New case " + reference + " from " + hospitalName + ": " + nonNull(submitted.deviceName(), "device")
                         + " (" + submitted.kind().name().toLowerCase().replace('_', ' ') + ")."));
@@ -500,15 +497,10 @@ public class Cases {
         if (udiDi == null) {
             return Optional.empty();
         }
-        try {
-            return devices.findUdiDi(udiDi).map(udi -> devices.basicUdiDi(udi.basicUdiDiId()).data())
-                    .map(basic -> basic.authorisedRepresentativeSrn()).filter(srn -> srn != null && !srn.isBlank())
-                    .flatMap(srn -> organisations.directory(OrganisationKind.AUTHORISED_REPRESENTATIVE).stream()
-                            .filter(organisation -> srn.equalsIgnoreCase(organisation.srn())).findFirst())
-                    .map(organisation -> organisation.id());
-        } catch (RecordNotFoundException e) {
-            return Optional.empty();
-        }
+        return devices.authorisedRepresentativeSrnOf(udiDi)
+                .flatMap(srn -> organisations.directory(OrganisationKind.AUTHORISED_REPRESENTATIVE).stream()
+                        .filter(organisation -> srn.equalsIgnoreCase(organisation.srn())).findFirst())
+                .map(organisation -> organisation.id());
     }
 
     private String deviceName(String text) {

@@ -194,6 +194,28 @@ public class DeviceRegister implements DeviceBulkOperations {
         return records.udisByDi(List.of(udiDi.strip())).values().stream().findFirst().map(this::view);
     }
 
+    /**
+     * The registered UDI-DI whose base unit or package level a scan names, read as {@link #lookup} reads it; empty when
+     * the scan is no UDI or names no registered device. One lookup where {@code lookup} and {@link #findUdiDi} would
+     * take two.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UdiDiView> findScanned(String scan) {
+        String text = ScanText.normalise(scan);
+        UdiResult udi = text.isEmpty() ? null : Udi.parse(text);
+        return udi == null || udi.issuer() == null || udi.di() == null ? Optional.empty() : findUdiDi(udi.di());
+    }
+
+    /**
+     * The SRN of the authorised representative (MDR Art. 11) named on the Basic UDI-DI of the device {@code udiDi}
+     * (base unit or package level) names; empty when the device is unknown or names none.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> authorisedRepresentativeSrnOf(String udiDi) {
+        return udiDi == null || udiDi.isBlank() ? Optional.empty()
+                : records.authorisedRepresentativeSrn(udiDi.strip()).filter(srn -> !srn.isBlank());
+    }
+
     /** The UDI-DIs under a Basic UDI-DI. */
     @Transactional(readOnly = true)
     public List<UdiDiView> udiDisOf(UUID basicUdiDiId) {

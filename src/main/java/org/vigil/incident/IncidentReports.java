@@ -34,6 +34,7 @@ import org.vigil.shared.RecordRef;
 import org.vigil.shared.RecordSharing;
 import org.vigil.shared.Role;
 import org.vigil.shared.Tenancy;
+import org.vigil.shared.UserId;
 import org.vigil.shared.VigilPrincipal;
 import org.vigil.terminology.ImdrfAnnex;
 import org.vigil.terminology.ImdrfTerminology;
@@ -173,26 +174,60 @@ public class IncidentReports {
     @Transactional
     public ReportView submit(ReportId id, int basedOnVersion) {
         var draft = draftOfCaller(id);
-        var content = matchRegisteredDevice(draft.content());
-        var problems = SubmissionRules.check(content, LocalDate.now(clock.withZone(ZoneOffset.UTC)), this::codeProblem);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream()
-                    .map(p -> new InvalidInputException.FieldError(p.field(), p.message())).toList());
-        }
+        var content = submittable(draft.content());
         OrganisationId manufacturer = content.device().manufacturer();
         if (!records.submit(id, basedOnVersion, content, manufacturer)) {
             throw InvalidInputException.of("version", "The draft was changed elsewhere (now version "
                     + draft.version() + "); reload it before submitting.");
         }
-        if (manufacturer != null && !manufacturer.equals(draft.hospital())) {
+        announceSubmission(id, draft.reference(), draft.hospital(), draft.reporter(), content,
+                Map.of("status", "DRAFT"));
+        return visible(id);
+    }
+
+    /**
+     * Submits a complete report in one step, as a hospital system that holds the whole report does (MDR Art.
+     * 87(10)–(11)): the same rules and the same effects as {@link #startDraft(ReportContent, String)} followed by
+     * {@link #submit}, in one transaction. {@code patientIdentifier} is pseudonymised as in {@link #saveDraft}; without
+     * one, a pseudonym the content already carries is kept. Nothing is saved when a rule is broken, and every broken
+     * rule is reported against its field.
+     */
+    @Transactional
+    public ReportView submitComplete(ReportContent content, String patientIdentifier) {
+        VigilPrincipal reporter = requireReporter();
+        var checked = submittable(withPseudonym(content, patientIdentifier, content.patientPseudonym()));
+        var id = ReportId.random();
+        String reference = records.nextReference(LocalDate.now(clock).getYear());
+        var submitted = records.insertSubmitted(id, reporter.organisationId(), reference, reporter.userId(), checked,
+                checked.device().manufacturer());
+        announceSubmission(id, reference, reporter.organisationId(), reporter.userId(), checked, null);
+        return submitted;
+    }
+
+    /** The content matched against the device register, when it breaks none of the submission rules. */
+    private ReportContent submittable(ReportContent content) {
+        var matched = matchRegisteredDevice(content);
+        var problems = SubmissionRules.check(matched, LocalDate.now(clock.withZone(ZoneOffset.UTC)), this::codeProblem);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream()
+                    .map(p -> new InvalidInputException.FieldError(p.field(), p.message())).toList());
+        }
+        return matched;
+    }
+
+    /** Shares a just-submitted report with its manufacturer, audits the submission and opens the case (by event). */
+    private void announceSubmission(ReportId id, String reference, OrganisationId hospital, UserId reporter,
+            ReportContent content, Object before) {
+        OrganisationId manufacturer = content.device().manufacturer();
+        if (manufacturer != null && !manufacturer.equals(hospital)) {
             sharing.share(ref(id), manufacturer);
         }
-        audit.record(AuditedChange.changed("incident-report.submitted", ref(id), Map.of("status", "DRAFT"),
-                Map.of("status", "SUBMITTED", "reference", draft.reference(), "kind", content.kind().name(),
+        audit.record(AuditedChange.changed("incident-report.submitted", ref(id), before,
+                Map.of("status", "SUBMITTED", "reference", reference, "kind", content.kind().name(),
                         "manufacturer", manufacturer == null ? "not in the register" : manufacturer.toString())));
-        events.publishEvent(new IncidentReportSubmitted(id, draft.reference(), content.kind(), draft.hospital(),
-                manufacturer, Optional.ofNullable(content.device().deviceName()).orElse(content.device().udiDi())));
-        return visible(id);
+        events.publishEvent(new IncidentReportSubmitted(id, reference, content.kind(), hospital, manufacturer,
+                Optional.ofNullable(content.device().deviceName()).orElse(content.device().udiDi()), reporter,
+                content.reporterNameShared(), manufacturer == null ? null : content.device().udiDi()));
     }
 
     /** The report, if the caller may read it: the hospital's reports (drafts only for their author and the
@@ -336,15 +371,7 @@ public class IncidentReports {
         if (device.manufacturer() != null || (device.udiDi() == null && device.scan() == null)) {
             return content;
         }
-        String di = device.udiDi();
-        if (di == null) {
-            var lookup = devices.lookup(device.scan());
-            if (lookup.device() == null) {
-                return content;
-            }
-            di = lookup.device().udiDi();
-        }
-        var registered = devices.findUdiDi(di);
+        var registered = device.udiDi() != null ? devices.findUdiDi(device.udiDi()) : devices.findScanned(device.scan());
         if (registered.isEmpty()) {
             return content;
         }

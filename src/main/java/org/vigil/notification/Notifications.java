@@ -1,8 +1,6 @@
 package org.vigil.notification;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,12 +60,8 @@ public class Notifications {
      */
     public int notifyRoles(OrganisationId organisation, Set<Role> roles, NoticeContent content, String dedupKey) {
         return inOrganisation(organisation, () -> {
-            Map<UserId, UserView> recipients = new LinkedHashMap<>();
-            for (Role role : roles) {
-                users.holdersOf(organisation, role).forEach(user -> recipients.putIfAbsent(user.id(), user));
-            }
-            return (int) recipients.values().stream().filter(user -> write(organisation, user, content, dedupKey))
-                    .count();
+            return (int) users.holdersOfAny(organisation, roles).stream()
+                    .filter(user -> write(organisation, user, content, dedupKey)).count();
         });
     }
 

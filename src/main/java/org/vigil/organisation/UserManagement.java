@@ -120,7 +120,13 @@ public class UserManagement {
     /** Active members of {@code organisationId} holding {@code role}, for example whom to notify. */
     @Transactional(readOnly = true)
     public List<UserView> holdersOf(OrganisationId organisationId, Role role) {
-        return users.holdersOf(organisationId, role);
+        return users.holdersOf(organisationId, Set.of(role));
+    }
+
+    /** The active members of {@code organisationId} holding any of {@code roles}, each once, by name. */
+    @Transactional(readOnly = true)
+    public List<UserView> holdersOfAny(OrganisationId organisationId, Set<Role> roles) {
+        return roles.isEmpty() ? List.of() : users.holdersOf(organisationId, roles);
     }
 
     @Transactional(readOnly = true)

@@ -160,6 +160,52 @@ class IncidentWebTests {
     }
 
     @Test
+    void a_hospital_system_submits_a_complete_report_in_one_call_which_opens_the_case_with_the_manufacturer_per_mdr_art_87_10()
+            throws Exception {
+        var body = Map.of("content", completeContent(), "patientIdentifier", "MRN-0815", "submit", true);
+        String answer = mvc.perform(api(post("/api/v1/incident-reports"), reporter)
+                        .header("Idempotency-Key", "one-call-" + UUID.randomUUID())
+                        .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string(HttpHeaders.LOCATION, containsString("/api/v1/incident-reports/")))
+                .andExpect(jsonPath("$.report.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.report.reference").isNotEmpty())
+                .andExpect(jsonPath("$.report.submittedAt").isNotEmpty())
+                .andExpect(jsonPath("$.report.content.device.udiDi").value(device.udiDi()))
+                .andExpect(jsonPath("$.report.content.patientPseudonym").isNotEmpty())
+                .andExpect(jsonPath("$.missing").isEmpty())
+                .andExpect(content().string(not(containsString("MRN-0815"))))
+                .andReturn().getResponse().getContentAsString();
+        String id = JSON.readTree(answer).get("report").get("id").asString();
+        mvc.perform(api(get("/api/v1/incident-reports/" + id), vigilance))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.report.status").value("SUBMITTED"));
+        mvc.perform(api(get("/api/v1/cases"), vigilance)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].reportId").value(id))
+                .andExpect(jsonPath("$[0].status").value("RECEIVED"))
+                .andExpect(jsonPath("$[0].lastHospitalAt").isNotEmpty());
+    }
+
+    @Test
+    void a_one_call_submission_breaking_rules_is_refused_per_field_and_saves_no_draft() throws Exception {
+        var content = completeContent();
+        content.remove("description");
+        content.put("deviceProblemCodes", List.of("A999999"));
+        mvc.perform(api(post("/api/v1/incident-reports"), reporter).contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("content", content, "submit", true))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("description")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("deviceProblemCodes")));
+        mvc.perform(api(post("/api/v1/incident-reports"), reporter).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"submit\":true}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("content"));
+        mvc.perform(api(get("/api/v1/incident-reports"), reporter))
+                .andExpect(status().isOk()).andExpect(jsonPath("$").isEmpty());
+    }
+
+    @Test
     void a_save_based_on_an_old_version_is_refused_naming_the_version_and_a_good_one_submits() throws Exception {
         var draft = create(reporter, completeContent());
         String id = draft.get("id").asString();

@@ -67,20 +67,27 @@ public class CaseRecords {
     }
 
     /** Inserts the case; {@code false} when a case for the same report exists already (a redelivered event). */
-    public boolean insert(NewCase c) {
+    /**
+     * Stores a new case and answers it as stored; empty when the report already has its case. A case opened from a
+     * report has heard from the hospital at that moment (its report), so its opening entry need not touch it again.
+     */
+    public Optional<CaseView> insert(NewCase c) {
         return jdbc.sql("""
                 INSERT INTO vigil_case (id, org_id, reference, origin, kind, report_id, report_reference,
                        hospital_org_id, hospital_name, manufacturer_org_id, manufacturer_name, representative_org_id,
                        device_name, summary,
-                       complaint_source, complainant, received_on, reporter_id, reporter_name_shared, contact_name, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
+                       complaint_source, complainant, received_on, reporter_id, reporter_name_shared, contact_name, status,
+                       last_hospital_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED',
+                        CASE WHEN ? THEN clock_timestamp() END)
                 ON CONFLICT (report_id) DO NOTHING
+                RETURNING *
                 """).params(c.id().value(), c.owner().value(), c.reference(), c.origin().name(), c.kind(),
                 c.reportId(), c.reportReference(), uuid(c.hospital()), c.hospitalName(), uuid(c.manufacturer()),
                 c.manufacturerName(), uuid(c.representative()), c.deviceName(),
                 c.summary(), c.complaintSource() == null ? null : c.complaintSource().name(), c.complainant(),
                 c.receivedOn(), c.reporter() == null ? null : c.reporter().value(), c.reporterNameShared(),
-                c.contactName()).update() == 1;
+                c.contactName(), c.origin() == CaseOrigin.REPORT).query(this::view).optional();
     }
 
     public Optional<CaseView> find(CaseId id) {
@@ -157,6 +164,10 @@ public class CaseRecords {
     }
 
     /** Appends an entry; a shared one also marks whose word on the case is the latest, for ageing. */
+    /**
+     * Adds an entry to the timeline; a shared entry from {@code side} marks when the case last heard from that side
+     * (none given: the caller has already marked it).
+     */
     public void append(UUID entryId, CaseId caseId, OrganisationId author, EntryKind kind, EntryVisibility visibility,
             String body, Map<String, String> details, UserId authorId, String authorName, CaseSide side) {
         jdbc.sql("""

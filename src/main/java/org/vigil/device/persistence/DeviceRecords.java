@@ -102,6 +102,16 @@ public class DeviceRecords {
     }
 
     /** The UDI-DIs whose own or package UDI-DI is one of {@code dis}, keyed by every such DI. */
+    /** The authorised representative's SRN on the Basic UDI-DI of the device a UDI-DI (or package UDI-DI) names. */
+    public Optional<String> authorisedRepresentativeSrn(String udiDi) {
+        return jdbc.sql("""
+                SELECT b.authorised_representative_srn FROM udi_di u JOIN basic_udi_di b ON b.id = u.basic_udi_di_id
+                 WHERE u.id IN (SELECT x.id FROM udi_di x WHERE x.udi_di = ?
+                                UNION ALL SELECT p.udi_di_id FROM udi_di_package p WHERE p.package_udi_di = ?)
+                   AND b.authorised_representative_srn IS NOT NULL
+                 LIMIT 1""").params(udiDi, udiDi).query(String.class).optional();
+    }
+
     public Map<String, StoredUdi> udisByDi(Collection<String> dis) {
         var found = new HashMap<String, StoredUdi>();
         if (dis.isEmpty()) {

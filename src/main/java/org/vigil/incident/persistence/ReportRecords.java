@@ -53,6 +53,22 @@ public class ReportRecords {
                 reporter.value()).update();
     }
 
+    /**
+     * Stores a report submitted in one step, as {@link #submit} leaves a draft, and answers it as stored (one round
+     * trip: under load every statement of a submission counts, docs/benchmarks.md).
+     */
+    public ReportView insertSubmitted(ReportId id, OrganisationId hospital, String reference, UserId reporter,
+            ReportContent content, OrganisationId manufacturer) {
+        return jdbc.sql("""
+                INSERT INTO incident_report (id, org_id, reference, kind, status, content, reporter_id, version,
+                                             manufacturer_org_id, submitted_at)
+                VALUES (?, ?, ?, ?, 'SUBMITTED', ?::jsonb, ?, 1, ?, clock_timestamp())
+                RETURNING id, reference, status, content, version, org_id, reporter_id, manufacturer_org_id,
+                          created_at, updated_at, submitted_at
+                """).params(id.value(), hospital.value(), reference, content.kind().name(), json(content),
+                reporter.value(), manufacturer == null ? null : manufacturer.value()).query(this::report).single();
+    }
+
     /** Saves a draft if it is still at {@code expectedVersion}; {@code false} when it changed meanwhile or is no draft. */
     public boolean saveDraft(ReportId id, int expectedVersion, ReportContent content) {
         return jdbc.sql("""

@@ -51,8 +51,11 @@ class IncidentApi {
         this.reports = reports;
     }
 
-    /** What starts a draft: its kind, and optionally what is already known. */
-    record NewReport(ReportKind kind, ReportContent content, String patientIdentifier) {
+    /**
+     * What starts a draft: its kind, and optionally what is already known. With {@code submit} true the content is a
+     * complete report, submitted at once: a hospital system's one call.
+     */
+    record NewReport(ReportKind kind, ReportContent content, String patientIdentifier, Boolean submit) {
     }
 
     /** A draft as saved: what it says, the version it was based on and, optionally, the patient's identifier. */
@@ -70,12 +73,22 @@ class IncidentApi {
     @PostMapping
     @RolesAllowed({ "REPORTER", "DEVICE_SAFETY_OFFICER" })
     @Operation(summary = "Start a draft report of your hospital (kind INCIDENT, NEAR_MISS or CYBERSECURITY_EVENT), "
-            + "optionally with content; honours Idempotency-Key")
+            + "optionally with content; with \"submit\": true, submit complete content at once (every broken rule "
+            + "answered per field, nothing saved); honours Idempotency-Key")
     ResponseEntity<ReportWithMissing> create(@RequestBody(required = false) NewReport body) {
         ReportView created;
+        boolean submit = body != null && Boolean.TRUE.equals(body.submit());
+        if (submit && body.content() == null) {
+            throw InvalidInputException.of("content", "Give the report's content to submit it.");
+        }
         if (body != null && body.content() != null) {
             var content = body.kind() == null || body.kind() == body.content().kind() ? body.content()
                     : body.content().withKind(body.kind());
+            if (submit) {
+                var submitted = reports.submitComplete(content, body.patientIdentifier());
+                return ResponseEntity.created(URI.create("/api/v1/incident-reports/" + submitted.id()))
+                        .body(new ReportWithMissing(submitted, List.of()));
+            }
             created = reports.startDraft(content, body.patientIdentifier());
         } else {
             created = reports.startDraft(body == null ? ReportKind.INCIDENT : body.kind());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,12 +60,14 @@ public class UserRecords {
     }
 
     /** Active members holding {@code role}. */
-    public List<UserView> holdersOf(OrganisationId organisation, Role role) {
+    /** The active members holding any of {@code roles}, each once, by name. */
+    public List<UserView> holdersOf(OrganisationId organisation, Collection<Role> roles) {
         return jdbc.sql(SELECT + """
                  WHERE a.org_id = ? AND a.status = 'ACTIVE'
-                   AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = a.id AND r.role = ?)
+                   AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = a.id AND r.role = ANY(?))
                  ORDER BY lower(a.display_name)
-                """).params(organisation.value(), role.name()).query(UserRecords::view).list();
+                """).params(organisation.value(), roles.stream().map(Role::name).toArray(String[]::new))
+                .query(UserRecords::view).list();
     }
 
     public void setStatus(UserId id, UserStatus status) {

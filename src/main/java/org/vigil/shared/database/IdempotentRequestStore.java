@@ -1,6 +1,9 @@
 package org.vigil.shared.database;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,13 +16,27 @@ public class IdempotentRequestStore {
     public record StoredResponse(byte[] fingerprint, int status, String type, String location, byte[] body) {
     }
 
+    /** How often a user's expired responses are looked for: a system sending many requests pays for it rarely. */
+    private static final long FORGET_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final JdbcClient jdbc;
+    private final Map<UUID, Long> lastForgotten = new ConcurrentHashMap<>();
 
     IdempotentRequestStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Deletes the user's responses older than 24 hours, at most once a minute per user (responses are kept at least
+     * 24 hours, never exactly 24): under load a DELETE with every request was one of a submission's round trips.
+     */
     public void forgetExpired(UUID userId) {
+        long now = System.nanoTime();
+        Long last = lastForgotten.get(userId);
+        if (last != null && now - last < FORGET_EVERY_NANOS) {
+            return;
+        }
+        lastForgotten.put(userId, now);
         jdbc.sql("DELETE FROM idempotent_request WHERE user_id = ? AND created_at < now() - interval '24 hours'")
                 .param(userId).update();
     }
