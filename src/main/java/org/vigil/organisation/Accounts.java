@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,15 +46,17 @@ public class Accounts {
     private final AuditTrail audit;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     Accounts(UserRecords users, CredentialStore credentials, LinkAndTokenRecords tokens, AuditTrail audit,
-            PasswordEncoder passwords, TransactionTemplate transactions) {
+            PasswordEncoder passwords, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.users = users;
         this.credentials = credentials;
         this.tokens = tokens;
         this.audit = audit;
         this.passwords = passwords;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -131,6 +134,8 @@ public class Accounts {
             audit.record(AuditedChange.withdrawn("api-token.revoked", RecordRef.of(TOKEN_RECORD_TYPE, tokenId),
                     Map.of("revoked", false), Map.of("revoked", true), "Revoked by its holder"));
         }
+        // Also when it was revoked already (by another Vigil instance, say): this one may still trust it for a moment.
+        events.publishEvent(new ApiTokenRevoked(me, tokenId));
         return tokens.token(me, tokenId).orElse(before);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,11 +35,13 @@ public class OrganisationManagement implements OrganisationDirectory {
 
     private final OrganisationRecords records;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Map<OrganisationId, String> names = new ConcurrentHashMap<>();
 
-    OrganisationManagement(OrganisationRecords records, AuditTrail audit) {
+    OrganisationManagement(OrganisationRecords records, AuditTrail audit, ApplicationEventPublisher events) {
         this.records = records;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -73,6 +76,7 @@ public class OrganisationManagement implements OrganisationDirectory {
         if (!snapshot(before).equals(snapshot(after))) {
             audit.record(AuditedChange.changed("organisation.updated", RecordRef.of(RECORD_TYPE, id.value()),
                     snapshot(before), snapshot(after)).inOrganisation(id));
+            events.publishEvent(new OrganisationUpdated(id));
         }
         return after;
     }

@@ -1,6 +1,7 @@
 package org.vigil.organisation.signin;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,24 +14,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.vigil.organisation.persistence.CredentialStore;
 import org.vigil.shared.SecretToken;
+import org.vigil.shared.VigilPrincipal;
 
 /**
  * Signs in REST API callers that send a personal API token as {@code Authorization: Bearer <token>}. The token is
- * looked up by its hash, every time, so a revoked token, an expired one or a deactivated holder stops working at
- * once. A request with a bad token is refused outright rather than treated as anonymous.
+ * looked up by its hash, or taken from the {@link ApiTokenPrincipals} of the last few seconds, which forget a token
+ * as soon as it is revoked or its holder's access changes. A request with a bad token is refused outright rather than
+ * treated as anonymous.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final CredentialStore credentials;
     private final PrincipalLoader principals;
     private final TransactionTemplate transactions;
+    private final ApiTokenPrincipals recent;
     private final ProblemResponses problems;
 
     ApiTokenAuthenticationFilter(CredentialStore credentials, PrincipalLoader principals,
-            TransactionTemplate transactions, ProblemResponses problems) {
+            TransactionTemplate transactions, ApiTokenPrincipals recent, ProblemResponses problems) {
         this.credentials = credentials;
         this.principals = principals;
         this.transactions = transactions;
+        this.recent = recent;
         this.problems = problems;
     }
 
@@ -43,9 +48,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(7).strip();
-        var holder = token.isEmpty() || token.length() > 200 ? java.util.Optional.<CredentialStore.TokenHolder>empty()
-                : transactions.execute(status -> credentials.tokenHolder(SecretToken.hash(token)));
-        var principal = holder.flatMap(h -> principals.activePrincipal(h.userId(), h.organisationId()));
+        var principal = token.isEmpty() || token.length() > 200 ? Optional.<VigilPrincipal>empty()
+                : recent.principal(SecretToken.hash(token), this::lookUp);
         if (principal.isEmpty()) {
             problems.unauthenticated(request, response, "The API token is unknown, expired or revoked, or its holder "
                     + "is no longer active.");
@@ -60,5 +64,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private Optional<VigilPrincipal> lookUp(byte[] tokenHash) {
+        return transactions.execute(status -> credentials.tokenHolder(tokenHash))
+                .flatMap(holder -> principals.activePrincipal(holder.userId(), holder.organisationId()));
     }
 }

@@ -42,7 +42,7 @@ import org.vigil.organisation.persistence.CredentialStore;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)
-@EnableConfigurationProperties(SignInProperties.class)
+@EnableConfigurationProperties({SignInProperties.class, VigilSecurityProperties.class})
 public class SecurityConfiguration {
 
     /** Paths anyone may open without signing in. */
@@ -76,8 +76,9 @@ public class SecurityConfiguration {
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain apiFilterChain(HttpSecurity http, CredentialStore credentials, PrincipalLoader principals,
-            TransactionTemplate transactions, ProblemResponses problems) throws Exception {
-        var tokens = new ApiTokenAuthenticationFilter(credentials, principals, transactions, problems);
+            TransactionTemplate transactions, ApiTokenPrincipals recentTokens, ProblemResponses problems)
+            throws Exception {
+        var tokens = new ApiTokenAuthenticationFilter(credentials, principals, transactions, recentTokens, problems);
         return http
                 .securityMatcher("/api/**")
                 // Bearer tokens are never sent automatically by a browser, so cross-site request forgery does not
