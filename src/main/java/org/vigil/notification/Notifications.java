@@ -21,13 +21,15 @@ import org.vigil.shared.OrganisationId;
 import org.vigil.shared.RecordNotFoundException;
 import org.vigil.shared.Role;
 import org.vigil.shared.Tenancy;
+import org.vigil.shared.TenantSwitch;
 import org.vigil.shared.UserId;
 
 /**
  * Sends notices to the people of an organisation, in the application and, when the operator has configured an SMTP
  * server ({@code spring.mail.host}), by e-mail. Call it after the change that causes the notice has committed, for
  * example from an {@code @ApplicationModuleListener}: it writes in its own transaction, acting for the recipients'
- * organisation. People read, and mark read, their own notices.
+ * organisation; or, through {@link #notifyRolesWithChange}, in the transaction of the change itself. People read, and
+ * mark read, their own notices.
  */
 @Service
 public class Notifications {
@@ -35,12 +37,15 @@ public class Notifications {
     private final NoticeRecords records;
     private final UserManagement users;
     private final TransactionTemplate ownTransaction;
+    private final TenantSwitch tenants;
     private final boolean emailEnabled;
     private final String baseUrl;
 
     Notifications(NoticeRecords records, UserManagement users, PlatformTransactionManager transactionManager,
-            ObjectProvider<JavaMailSender> mail, @Value("${vigil.base-url:http://localhost:8080}") String baseUrl) {
+            TenantSwitch tenants, ObjectProvider<JavaMailSender> mail,
+            @Value("${vigil.base-url:http://localhost:8080}") String baseUrl) {
         this.records = records;
+        this.tenants = tenants;
         this.users = users;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -63,6 +68,18 @@ public class Notifications {
             return (int) users.holdersOfAny(organisation, roles).stream()
                     .filter(user -> write(organisation, user, content, dedupKey)).count();
         });
+    }
+
+    /**
+     * Notifies every active member of {@code organisation} holding any of {@code roles}, writing the notices (and the
+     * e-mails to send) in the caller's transaction: they commit with the change that causes them, or not at all, and
+     * cost the change no transaction of its own (a transactional outbox; the delivery loop sends the e-mails). Answers
+     * how many were notified.
+     */
+    public int notifyRolesWithChange(OrganisationId organisation, Set<Role> roles, NoticeContent content) {
+        return tenants.callAs(Actor.system(organisation, "notifications"), () -> (int) users
+                .holdersOfAny(organisation, roles).stream().filter(user -> write(organisation, user, content, null))
+                .count());
     }
 
     /** Notifies the given people of {@code organisation}, when they are active; answers how many. */

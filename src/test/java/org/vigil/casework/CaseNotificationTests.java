@@ -1,5 +1,10 @@
 package org.vigil.casework;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.incident.ReportKind;
+import org.vigil.incident.ReportStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -44,6 +49,10 @@ class CaseNotificationTests {
     Notifications notifications;
     @Autowired
     TestData testData;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void a_new_case_reaches_the_manufacturers_people_by_notice_and_e_mail_and_a_device_request_reaches_the_hospital()
@@ -75,6 +84,41 @@ class CaseNotificationTests {
                 .anyMatch(notice -> notice.subject().startsWith("New message")));
         assertThat(testData.as(parties.reporter().principal(), () -> notifications.mine(10)))
                 .noneMatch(notice -> notice.subject().startsWith("New message"));
+    }
+
+    @Test
+    void a_new_cases_notices_commit_with_the_submission_itself_per_mdr_art_87_10_and_leave_no_delivery_pending() {
+        var parties = world.parties();
+        var report = world.submitReport(parties, false);
+        var opened = world.caseOf(report, parties.vigilance());
+
+        // No waiting: the notices were written in the submitting transaction, not after it.
+        assertThat(testData.as(parties.vigilance().principal(), () -> notifications.mine(10)))
+                .extracting(Notice::subject).containsExactly("New case " + opened.reference());
+        assertThat(testData.as(parties.complaints().principal(), () -> notifications.mine(10)))
+                .extracting(Notice::subject).containsExactly("New case " + opened.reference());
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?")
+                .param("%" + opened.id().value() + "%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_submission_that_rolls_back_leaves_no_notice_of_its_case() {
+        var parties = world.parties();
+        var reporter = parties.reporter().principal();
+        var draft = testData.as(reporter, () -> world.reports.startDraft(ReportKind.INCIDENT));
+        var registered = world.submitReport(parties, false).content();
+        var seen = testData.as(parties.vigilance().principal(), () -> notifications.mine(50)).size();
+
+        testData.as(reporter, () -> new TransactionTemplate(transactions).execute(status -> {
+            var saved = world.reports.saveDraft(draft.id(), draft.version(), registered, null);
+            world.reports.submit(draft.id(), saved.version());
+            status.setRollbackOnly();
+            return null;
+        }));
+
+        assertThat(testData.as(parties.vigilance().principal(), () -> notifications.mine(50))).hasSize(seen);
+        assertThat(testData.as(reporter, () -> world.reports.find(draft.id())).status())
+                .isEqualTo(ReportStatus.DRAFT);
     }
 
     private static MimeMessage messageTo(String email) {

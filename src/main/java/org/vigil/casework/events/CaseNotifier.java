@@ -3,12 +3,12 @@ package org.vigil.casework.events;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.vigil.casework.CaseActivity;
 import org.vigil.casework.CaseSide;
-import org.vigil.casework.EntryKind;
 import org.vigil.notification.NoticeContent;
 import org.vigil.notification.Notifications;
 import org.vigil.organisation.UserManagement;
@@ -43,22 +43,28 @@ public class CaseNotifier {
         this.users = users;
     }
 
+    /**
+     * A new case's notices are written in the transaction that opens it (with the hospital's submission): the
+     * manufacturer hearing of a report is part of submitting it (MDR Art. 87(10)–(11)), and under load the three
+     * commits of an after-commit delivery cost more than the notices themselves (docs/benchmarks.md).
+     */
+    @EventListener(condition = "#activity.kind() == T(org.vigil.casework.EntryKind).OPENED")
+    void opened(CaseActivity activity) {
+        var notice = notice(activity);
+        for (var organisation : java.util.Arrays.asList(activity.manufacturer(), activity.representative())) {
+            if (organisation != null) {
+                notifications.notifyRolesWithChange(organisation,
+                        Set.of(Role.VIGILANCE_OFFICER, Role.COMPLAINT_HANDLER, Role.PRRC), notice);
+            }
+        }
+    }
+
     // Like @ApplicationModuleListener (after commit, asynchronous, tracked by the event publication registry) but
     // without a surrounding transaction: a transaction begun before the actor is bound would see no organisation.
     @Async
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = "#activity.kind() != T(org.vigil.casework.EntryKind).OPENED")
     void on(CaseActivity activity) {
-        var notice = new NoticeContent("case." + activity.kind().name().toLowerCase().replace('_', '-'),
-                subject(activity), activity.summary(), "/cases/" + activity.caseId());
-        if (activity.kind() == EntryKind.OPENED) {
-            for (var organisation : java.util.Arrays.asList(activity.manufacturer(), activity.representative())) {
-                if (organisation != null) {
-                    notifications.notifyRoles(organisation,
-                            Set.of(Role.VIGILANCE_OFFICER, Role.COMPLAINT_HANDLER, Role.PRRC), notice);
-                }
-            }
-            return;
-        }
+        var notice = notice(activity);
         if (activity.from() == CaseSide.MANUFACTURER) {
             tellHospital(activity, notice);
         } else {
@@ -91,6 +97,11 @@ public class CaseNotifier {
         if (reached == 0) {
             notifications.notifyRoles(activity.manufacturer(), Set.of(Role.VIGILANCE_OFFICER), notice);
         }
+    }
+
+    private static NoticeContent notice(CaseActivity activity) {
+        return new NoticeContent("case." + activity.kind().name().toLowerCase().replace('_', '-'),
+                subject(activity), activity.summary(), "/cases/" + activity.caseId());
     }
 
     private static String subject(CaseActivity activity) {

@@ -30,7 +30,11 @@ class TenantAwareTransactionManager extends JdbcTransactionManager {
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
-        Actor actor = Tenancy.current().orElse(null);
+        applyTenant(connection, Tenancy.current().orElse(null));
+    }
+
+    /** Writes who acts into the connection's transaction-local settings; {@code null}: nobody. */
+    static void applyTenant(Connection connection, Actor actor) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SET_TENANT)) {
             statement.setString(1, actor == null || actor.organisationId() == null ? ""
                     : actor.organisationId().toString());
