@@ -271,10 +271,12 @@ public final class SubmissionLoad {
                     Thread.sleep(1_000);
                 } while (System.nanoTime() < deadline);
                 System.out.printf("acknowledged %d; in the database: submitted %d, with a submission audit entry %d, "
-                        + "with a case %d, event publications incomplete %d, case notifications queued %d%n",
-                        ids.length, counts[0], counts[1], counts[2], counts[4], counts[3]);
+                        + "with a case %d, event publications incomplete %d, case notifications queued %d, "
+                        + "Idempotency-Keys without their stored answer %d%n",
+                        ids.length, counts[0], counts[1], counts[2], counts[4], counts[3], counts[5]);
+                // A key without its answer would make a hospital system's retry submit the report a second time.
                 boolean lost = counts[0] != ids.length || counts[1] != ids.length || counts[2] != ids.length
-                        || counts[3] < ids.length || counts[4] != 0;
+                        || counts[3] < ids.length || counts[4] != 0 || counts[5] != 0;
                 System.out.println(lost ? "LOST: some acknowledged submissions are incomplete" : "nothing lost");
             }
         }
@@ -289,13 +291,14 @@ public final class SubmissionLoad {
                            (SELECT count(*) FROM vigil_case c JOIN acked a ON a.id = c.report_id),
                            (SELECT count(DISTINCT c.id) FROM vigil_case c JOIN acked a ON a.id = c.report_id
                              WHERE EXISTS (SELECT 1 FROM notice n WHERE n.link = '/cases/' || c.id)),
-                           (SELECT count(*) FROM event_publication WHERE completion_date IS NULL)
+                           (SELECT count(*) FROM event_publication WHERE completion_date IS NULL),
+                           (SELECT count(*) FROM idempotent_request WHERE response_status = 0)
                     """)) {
                 statement.setArray(1, db.createArrayOf("uuid", ids));
                 try (var rows = statement.executeQuery()) {
                     rows.next();
                     return new long[] { rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                        rows.getLong(5) };
+                        rows.getLong(5), rows.getLong(6) };
                 }
             }
         }

@@ -163,8 +163,9 @@ class IncidentWebTests {
     void a_hospital_system_submits_a_complete_report_in_one_call_which_opens_the_case_with_the_manufacturer_per_mdr_art_87_10()
             throws Exception {
         var body = Map.of("content", completeContent(), "patientIdentifier", "MRN-0815", "submit", true);
+        String key = "one-call-" + UUID.randomUUID();
         String answer = mvc.perform(api(post("/api/v1/incident-reports"), reporter)
-                        .header("Idempotency-Key", "one-call-" + UUID.randomUUID())
+                        .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, containsString("/api/v1/incident-reports/")))
@@ -177,6 +178,11 @@ class IncidentWebTests {
                 .andExpect(content().string(not(containsString("MRN-0815"))))
                 .andReturn().getResponse().getContentAsString();
         String id = JSON.readTree(answer).get("report").get("id").asString();
+        // The hospital system sends it again, not knowing whether the first answer arrived: one report, one case.
+        mvc.perform(api(post("/api/v1/incident-reports"), reporter).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)))
+                .andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.report.id").value(id));
         mvc.perform(api(get("/api/v1/incident-reports/" + id), vigilance))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.report.status").value("SUBMITTED"));
         mvc.perform(api(get("/api/v1/cases"), vigilance)).andExpect(status().isOk())

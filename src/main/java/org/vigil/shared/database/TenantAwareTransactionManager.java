@@ -35,16 +35,23 @@ class TenantAwareTransactionManager extends JdbcTransactionManager {
 
     /** Writes who acts into the connection's transaction-local settings; {@code null}: nobody. */
     static void applyTenant(Connection connection, Actor actor) throws SQLException {
+        String[] settings = settingsOf(actor);
         try (PreparedStatement statement = connection.prepareStatement(SET_TENANT)) {
-            statement.setString(1, actor == null || actor.organisationId() == null ? ""
-                    : actor.organisationId().toString());
-            statement.setString(2, actor == null || actor.userId() == null ? "" : actor.userId().toString());
-            statement.setString(3, actor == null ? "" : switch (actor.scope()) {
+            for (int i = 0; i < settings.length; i++) {
+                statement.setString(i + 1, settings[i]);
+            }
+            statement.execute();
+        }
+    }
+
+    /** The organisation, user and scope settings for {@code actor}, each empty when not given. */
+    static String[] settingsOf(Actor actor) {
+        return new String[] { actor == null || actor.organisationId() == null ? "" : actor.organisationId().toString(),
+            actor == null || actor.userId() == null ? "" : actor.userId().toString(),
+            actor == null ? "" : switch (actor.scope()) {
                 case TENANT -> "tenant";
                 case PLATFORM -> "platform";
                 case AUDIT_CHAIN_CHECK -> "audit-chain-check";
-            });
-            statement.execute();
-        }
+            } };
     }
 }

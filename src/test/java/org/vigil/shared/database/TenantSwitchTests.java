@@ -12,6 +12,7 @@ import org.vigil.shared.Actor;
 import org.vigil.shared.OrganisationId;
 import org.vigil.shared.Tenancy;
 import org.vigil.shared.TenantSwitch;
+import org.vigil.shared.UserId;
 import org.vigil.support.IntegrationTest;
 
 /**
@@ -44,6 +45,19 @@ class TenantSwitchTests {
                 }));
 
         assertThat(seen).containsExactly(MANUFACTURER.toString(), HOSPITAL.toString());
+    }
+
+    @Test
+    void the_transactions_own_settings_come_back_even_when_another_actor_is_bound_by_then() {
+        var person = new Actor(UserId.random(), "Anna Virtanen", HOSPITAL, Actor.Scope.TENANT);
+        var seen = Tenancy.callAs(person, () -> new TransactionTemplate(transactionManager).execute(status ->
+                // As a listener acting for the system of the same hospital does, inside the person's transaction.
+                Tenancy.callAs(Actor.system(HOSPITAL, "case opening"), () -> {
+                    tenants.callAs(Actor.system(MANUFACTURER, "test"), this::actingOrganisation);
+                    return jdbc.sql("SELECT current_setting('vigil.user_id', true)").query(String.class).single();
+                })));
+
+        assertThat(seen).isEqualTo(person.userId().toString());
     }
 
     @Test
