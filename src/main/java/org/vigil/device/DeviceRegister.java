@@ -195,15 +195,21 @@ public class DeviceRegister implements DeviceBulkOperations {
     }
 
     /**
-     * The registered UDI-DI whose base unit or package level a scan names, read as {@link #lookup} reads it; empty when
-     * the scan is no UDI or names no registered device. One lookup where {@code lookup} and {@link #findUdiDi} would
-     * take two.
+     * Who makes the registered device that {@code udiDi} (base unit or package level) names, or else the device a
+     * scan names (read as {@link #lookup} reads it), and what it is called; empty when neither names a registered
+     * device. One query: what a report needs of the register when it is submitted.
      */
     @Transactional(readOnly = true)
-    public Optional<UdiDiView> findScanned(String scan) {
-        String text = ScanText.normalise(scan);
-        UdiResult udi = text.isEmpty() ? null : Udi.parse(text);
-        return udi == null || udi.issuer() == null || udi.di() == null ? Optional.empty() : findUdiDi(udi.di());
+    public Optional<DeviceIdentity> identify(String udiDi, String scan) {
+        String di = udiDi == null || udiDi.isBlank() ? null : udiDi.strip();
+        if (di == null && scan != null) {
+            String text = ScanText.normalise(scan);
+            UdiResult udi = text.isEmpty() ? null : Udi.parse(text);
+            di = udi == null || udi.issuer() == null ? null : udi.di();
+        }
+        return di == null ? Optional.empty() : records.udiWithoutListsByDi(di).map(stored -> new DeviceIdentity(
+                stored.data().udiDi(), stored.owner(), stored.data().tradeName(), stored.data().model(),
+                stored.data().reference()));
     }
 
     /**

@@ -371,15 +371,15 @@ public class IncidentReports {
         if (device.manufacturer() != null || (device.udiDi() == null && device.scan() == null)) {
             return content;
         }
-        var registered = device.udiDi() != null ? devices.findUdiDi(device.udiDi()) : devices.findScanned(device.scan());
+        var registered = devices.identify(device.udiDi(), device.scan());
         if (registered.isEmpty()) {
             return content;
         }
         var udi = registered.get();
-        var matched = new ReportedDevice(device.scan(), udi.data().udiDi(), udi.owner(), device.manufacturerName(),
-                device.deviceName() != null ? device.deviceName() : udi.data().tradeName(),
-                device.model() != null ? device.model() : udi.data().model(),
-                device.reference() != null ? device.reference() : udi.data().reference(), device.lot(),
+        var matched = new ReportedDevice(device.scan(), udi.udiDi(), udi.owner(), device.manufacturerName(),
+                device.deviceName() != null ? device.deviceName() : udi.tradeName(),
+                device.model() != null ? device.model() : udi.model(),
+                device.reference() != null ? device.reference() : udi.reference(), device.lot(),
                 device.serial(), device.expiry(), device.softwareVersion());
         return content.withDevice(matched);
     }

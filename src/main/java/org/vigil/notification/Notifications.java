@@ -77,9 +77,19 @@ public class Notifications {
      * how many were notified.
      */
     public int notifyRolesWithChange(OrganisationId organisation, Set<Role> roles, NoticeContent content) {
-        return tenants.callAs(Actor.system(organisation, "notifications"), () -> (int) users
-                .holdersOfAny(organisation, roles).stream().filter(user -> write(organisation, user, content, null))
-                .count());
+        return tenants.callAs(Actor.system(organisation, "notifications"), () -> {
+            var recipients = users.holdersOfAny(organisation, roles);
+            if (recipients.isEmpty()) {
+                return 0;
+            }
+            var ids = records.insertNotices(organisation, recipients.stream().map(UserView::id).toList(), content);
+            if (emailEnabled) {
+                records.insertDeliveries(organisation, ids, recipients.stream().map(UserView::id).toList(),
+                        recipients.stream().map(UserView::email).toList(), content.subject(),
+                        recipients.stream().map(user -> emailBody(user, content)).toList());
+            }
+            return recipients.size();
+        });
     }
 
     /** Notifies the given people of {@code organisation}, when they are active; answers how many. */

@@ -9,9 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.vigil.audit.AuditTrail;
 import org.vigil.audit.AuditedChange;
 import org.vigil.shared.InvalidInputException;
@@ -42,8 +45,15 @@ public class ImdrfTerminology {
 
     static final RecordRef CROSSWALK = RecordRef.of("terminology", UUID.nameUUIDFromBytes("FDA-IMDRF".getBytes()));
 
-    private record Snapshot(long stamp, ImdrfIndex index) {
+    private record Snapshot(long stamp, ImdrfIndex index, long checkedAt) {
     }
+
+    /**
+     * How long the index is trusted before the release table is asked again whether a release was loaded: a release
+     * loaded by another Vigil on the same database is seen within it, one loaded here at once (after its commit). Every
+     * code checked used to cost a query, two per submitted report (docs/benchmarks.md).
+     */
+    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ImdrfRecords records;
     private final AuditTrail audit;
@@ -182,6 +192,7 @@ public class ImdrfTerminology {
         // does not rebuild the index after each.
         String before = currentOf(annex).map(ImdrfRelease::version).orElse(null);
         records.insert(annex, label, sourceName, terms);
+        forgetIndexAfterCommit();
         var after = new LinkedHashMap<String, Object>();
         after.put("annex", annex.name());
         after.put("version", label);
@@ -191,6 +202,19 @@ public class ImdrfTerminology {
                 before == null ? null : Map.of("annex", annex.name(), "version", before), after)
                 .inOrganisation(OrganisationId.INSTALLATION));
         return currentOf(annex).orElseThrow();
+    }
+
+    private void forgetIndexAfterCommit() {
+        snapshot = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // A lookup between now and the commit would rebuild the index without the new release and trust it.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    snapshot = null;
+                }
+            });
+        }
     }
 
     private Optional<ImdrfRelease> currentOf(ImdrfAnnex annex) {
@@ -252,9 +276,14 @@ public class ImdrfTerminology {
 
     /** The in-memory index, rebuilt when a release was loaded since it was built (here or by another instance). */
     private ImdrfIndex index() {
-        long stamp = records.stamp();
         Snapshot current = snapshot;
+        long now = System.nanoTime();
+        if (current != null && now - current.checkedAt() < RECHECK_NANOS) {
+            return current.index();
+        }
+        long stamp = records.stamp();
         if (current != null && current.stamp() == stamp) {
+            snapshot = new Snapshot(stamp, current.index(), now);
             return current.index();
         }
         synchronized (this) {
@@ -268,7 +297,7 @@ public class ImdrfTerminology {
                     marked.put(key, terms.getOrDefault(key, List.of()).stream()
                             .map(term -> term.inRelease(release.version(), release.current())).toList());
                 }
-                current = new Snapshot(stamp, new ImdrfIndex(releases, marked));
+                current = new Snapshot(stamp, new ImdrfIndex(releases, marked), now);
                 snapshot = current;
             }
             return current.index();

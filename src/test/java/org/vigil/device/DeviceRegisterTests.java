@@ -221,6 +221,33 @@ class DeviceRegisterTests {
     }
 
     @Test
+    void a_report_identifies_its_device_by_udi_di_package_udi_di_or_scan_and_its_manufacturer_MDR_Art_87_10() {
+        var maker = manufacturer(Role.VIGILANCE_OFFICER);
+        String basicUdiDi = DeviceFixtures.gmn();
+        String base = DeviceFixtures.gtin();
+        String box = DeviceFixtures.gtin();
+        testData.as(maker.principal(), () -> {
+            register.registerBasicUdiDi(DeviceFixtures.basic(basicUdiDi, "Identified device"));
+            return register.addUdiDi(new UdiDiData(basicUdiDi, base, null, "Identified", "ID-2", "REF-9", "Z12030301",
+                    null, null, List.of(new PackageLevel(box, base, 10)), List.of()));
+        });
+        var hospital = testData.person(testData.organisation(OrganisationKind.HEALTHCARE_ORGANISATION),
+                Role.REPORTER);
+        var expected = new DeviceIdentity(base, maker.principal().organisationId(), "Identified", "ID-2", "REF-9");
+
+        testData.as(hospital.principal(), () -> {
+            assertThat(register.identify(base, null)).contains(expected);
+            assertThat(register.identify(" " + box + " ", "ignored when a UDI-DI is given")).contains(expected);
+            assertThat(register.identify(null, "(01)" + box + "(17)271231(10)LOT42")).contains(expected);
+            assertThat(register.identify(null, "]C101" + base + "10LOT7<GS>17280131")).contains(expected);
+            assertThat(register.identify(DeviceFixtures.gtin(), "(01)" + base)).isEmpty();
+            assertThat(register.identify(null, "Identified")).isEmpty();
+            assertThat(register.identify(null, " ")).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
     void importing_10000_rows_stores_the_valid_ones_reports_the_others_by_row_and_a_second_run_changes_nothing() {
         var maker = manufacturer(Role.VIGILANCE_OFFICER);
         var rows = new ArrayList<DeviceImportRow>();

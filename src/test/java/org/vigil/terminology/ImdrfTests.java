@@ -128,6 +128,21 @@ class ImdrfTests {
     }
 
     @Test
+    void a_release_loaded_here_is_the_current_one_at_once_although_the_index_is_trusted_for_a_second() throws Exception {
+        assertThat(imdrf.currentRelease(ImdrfAnnex.B)).isPresent();
+        String version = "2022-now-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var annexB = new org.springframework.core.io.ClassPathResource(
+                "org/vigil/terminology/imdrf/release-2022/annexb_1.json");
+        try (var reader = new java.io.InputStreamReader(annexB.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            testData.asPlatform(() -> imdrf.load(ImdrfAnnex.B, version, reader, "annexb_1.json"));
+        }
+
+        assertThat(imdrf.currentRelease(ImdrfAnnex.B)).get().extracting(ImdrfRelease::version).isEqualTo(version);
+        assertThat(imdrf.whyNotSelectable(ImdrfAnnex.B, "B01")).isEmpty();
+    }
+
+    @Test
     void a_broken_release_file_loads_nothing_and_reports_every_problem_with_its_line() {
         String file = """
                 [

@@ -130,6 +130,18 @@ public class DeviceRecords {
         return found;
     }
 
+    /**
+     * The UDI-DI whose base unit or package level carries {@code di}, without its package levels and markets: one
+     * query where {@link #udisByDi} takes three, for who makes the device and what it is called.
+     */
+    public Optional<StoredUdi> udiWithoutListsByDi(String di) {
+        return jdbc.sql("SELECT " + UDI_COLUMNS + ", b.basic_udi_di FROM udi_di u "
+                + "JOIN basic_udi_di b ON b.id = u.basic_udi_di_id WHERE u.id IN (SELECT x.id FROM udi_di x "
+                + "WHERE x.udi_di = ? UNION ALL SELECT p.udi_di_id FROM udi_di_package p WHERE p.package_udi_di = ?) "
+                + "ORDER BY u.udi_di LIMIT 1").params(di, di)
+                .query((rs, n) -> udiRow(rs).with(List.of(), List.of())).optional();
+    }
+
     private List<StoredUdi> udis(String where, Object... params) {
         var rows = jdbc.sql("SELECT " + UDI_COLUMNS + ", b.basic_udi_di FROM udi_di u "
                 + "JOIN basic_udi_di b ON b.id = u.basic_udi_di_id WHERE " + where + " ORDER BY u.udi_di")

@@ -33,6 +33,30 @@ public class NoticeRecords {
                 content.body(), content.link()).update();
     }
 
+    /** Writes the same notice to each of {@code recipients} in one statement; answers the notices' ids in order. */
+    public List<UUID> insertNotices(OrganisationId organisation, List<UserId> recipients, NoticeContent content) {
+        var ids = recipients.stream().map(recipient -> UUID.randomUUID()).toList();
+        jdbc.sql("""
+                INSERT INTO notice (id, org_id, user_id, category, subject, body, link)
+                SELECT n.id, ?, n.user_id, ?, ?, ?, ? FROM unnest(?::uuid[], ?::uuid[]) AS n(id, user_id)
+                """).params(organisation.value(), content.category(), content.subject(), content.body(),
+                content.link(), ids.toArray(UUID[]::new),
+                recipients.stream().map(UserId::value).toArray(UUID[]::new)).update();
+        return ids;
+    }
+
+    /** Queues one e-mail per notice in one statement; the lists run in step. */
+    public void insertDeliveries(OrganisationId organisation, List<UUID> noticeIds, List<UserId> recipients,
+            List<String> toAddresses, String subject, List<String> bodies) {
+        jdbc.sql("""
+                INSERT INTO email_delivery (id, org_id, user_id, notice_id, to_address, subject, body, status)
+                SELECT gen_random_uuid(), ?, d.user_id, d.notice_id, d.to_address, ?, d.body, 'PENDING'
+                  FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS d(notice_id, user_id, to_address, body)
+                """).params(organisation.value(), subject, noticeIds.toArray(UUID[]::new),
+                recipients.stream().map(UserId::value).toArray(UUID[]::new), toAddresses.toArray(String[]::new),
+                bodies.toArray(String[]::new)).update();
+    }
+
     /**
      * Writes a notice unless one with {@code dedupKey} exists already, in any organisation; answers whether it wrote.
      * Two writers racing with one key are stopped by the unique constraint (the second fails and is retried).
