@@ -15,7 +15,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers {@code 503 Service Unavailable} with {@code Retry-After}, as {@code application/problem+json}, when a request
@@ -32,7 +31,6 @@ class BusyDatabaseFilter extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "2";
 
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -49,7 +47,7 @@ class BusyDatabaseFilter extends OncePerRequestFilter {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(json.writeValueAsBytes(problem));
+            response.getOutputStream().write(ProblemJson.bytes(problem));
         }
     }
 

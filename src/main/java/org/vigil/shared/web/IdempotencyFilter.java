@@ -33,7 +33,6 @@ import org.vigil.shared.Tenancy;
 import org.vigil.shared.VigilPrincipal;
 import org.vigil.shared.database.IdempotentRequestStore;
 import org.vigil.shared.database.IdempotentRequestStore.StoredResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes creating API requests safe to retry: a POST under {@code /api/} with an {@code Idempotency-Key} header is
@@ -54,7 +53,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotentRequestStore store;
     private final TransactionTemplate transactions;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     IdempotencyFilter(IdempotentRequestStore store, PlatformTransactionManager transactionManager) {
         this.store = store;
@@ -159,7 +157,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         problem.setTitle(title);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        response.getOutputStream().write(ProblemJson.bytes(problem));
     }
 
     private static byte[] readBody(HttpServletRequest request) throws IOException {

@@ -27,7 +27,8 @@ class BusyDatabaseFilterTests {
         assertThat(response.getHeader("Retry-After")).isEqualTo("2");
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
         assertThat(response.getContentAsString()).contains("urn:vigil:problem:busy").contains("nothing was saved")
-                .contains("/api/v1/incident-reports");
+                .contains("/api/v1/incident-reports")
+                .as("written like a controller's problem, not as the ProblemDetail bean").doesNotContain("properties");
     }
 
     @Test
