@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +43,7 @@ import java.util.regex.Pattern;
  * <p>Afterwards it checks in the database that every acknowledged report is submitted, audited, has its shared case
  * and its notifications queued: the "nothing lost" half of the goal.
  *
+ * <p>Submissions go out through {@link LeanHttpClient}, so that the driver takes little of the CPU it shares with Vigil.
  * <p>Arguments: {@code baseUrl dataFolder rate seconds warmupSeconds [one-call|draft]}. Run through {@code bench/run-submissions.sh},
  * which starts Vigil on a fresh data folder with its demo data.
  */
@@ -56,15 +56,14 @@ public final class SubmissionLoad {
     private static final int MAX_OUTSTANDING = 4_000;
 
     private final URI base;
-    private final HttpClient http;
+    private final LeanHttpClient api;
     private final List<String> tokens = new ArrayList<>();
     private final boolean oneCall;
 
     private SubmissionLoad(URI base, boolean oneCall) {
         this.base = base;
         this.oneCall = oneCall;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
+        this.api = new LeanHttpClient(base);
     }
 
     public static void main(String[] args) throws Exception {
@@ -161,10 +160,9 @@ public final class SubmissionLoad {
 
     private void submitOne(String token, long sequence, long scheduled, Run measured) {
         try {
-            var created = http.send(api(token, "/api/v1/incident-reports", newReport(sequence, oneCall)),
-                    HttpResponse.BodyHandlers.ofString());
-            if (created.statusCode() != 201) {
-                fail(measured, "create " + created.statusCode() + " " + created.body());
+            var created = post(token, "/api/v1/incident-reports", newReport(sequence, oneCall));
+            if (created.status() != 201) {
+                fail(measured, "create " + created.status() + " " + created.body());
                 return;
             }
             String id = find(REPORT_ID, created.body());
@@ -179,11 +177,11 @@ public final class SubmissionLoad {
                 return;
             }
             String version = find(VERSION, created.body());
-            var submitted = http.send(api(token, "/api/v1/incident-reports/" + id + "/submit",
-                    "{\"version\":" + version + "}"), HttpResponse.BodyHandlers.ofString());
+            var submitted = post(token, "/api/v1/incident-reports/" + id + "/submit",
+                    "{\"version\":" + version + "}");
             long done = System.nanoTime();
-            if (submitted.statusCode() != 200) {
-                fail(measured, "submit " + submitted.statusCode() + " " + submitted.body());
+            if (submitted.status() != 200) {
+                fail(measured, "submit " + submitted.status() + " " + submitted.body());
                 return;
             }
             if (measured != null) {
@@ -192,8 +190,6 @@ public final class SubmissionLoad {
             }
         } catch (IOException | RuntimeException e) {
             fail(measured, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -203,10 +199,9 @@ public final class SubmissionLoad {
         }
     }
 
-    private HttpRequest api(String token, String path, String json) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    private LeanHttpClient.Response post(String token, String path, String json) throws IOException {
+        return api.post(path, Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json",
+                "Idempotency-Key", UUID.randomUUID().toString()), json);
     }
 
     /** A complete report about a registered demo device, each with its own text and patient. */
