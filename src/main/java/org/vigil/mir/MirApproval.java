@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.vigil.organisation.Signatures;
 import org.vigil.shared.InvalidInputException;
+import org.vigil.shared.Sha256;
 
 /**
  * The electronic signature approving a manufacturer incident report for submission (21 CFR 11.50 signature
@@ -54,6 +54,6 @@ public record MirApproval(String printedName, OffsetDateTime signedAt, String me
 
     /** The SHA-256 of {@code submittedXml} as 64 lower-case hexadecimal digits, the form {@code contentHash} takes. */
     public static String contentHashOf(byte[] submittedXml) {
-        return Signatures.hash(submittedXml);
+        return Sha256.hex(submittedXml);
     }
 }

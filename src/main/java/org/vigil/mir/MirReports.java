@@ -53,6 +53,7 @@ import org.vigil.shared.RecordNotFoundException;
 import org.vigil.shared.RecordRef;
 import org.vigil.shared.Role;
 import org.vigil.shared.Tenancy;
+import org.vigil.shared.Sha256;
 
 /**
  * Manufacturer incident reports of a case, from the first draft to the authority's acknowledgement (MDR Art. 87, 89,
@@ -392,7 +393,7 @@ public class MirReports {
             manifest.append(eudamedNote).append('\n');
         }
         manifest.append('\n').append("SHA-256  file").append('\n');
-        files.forEach((name, bytes) -> manifest.append(Signatures.hash(bytes)).append("  ").append(name).append('\n'));
+        files.forEach((name, bytes) -> manifest.append(Sha256.hex(bytes)).append("  ").append(name).append('\n'));
         files.put("manifest.txt", manifest.toString().getBytes(StandardCharsets.UTF_8));
         return new MirFile(base + ".zip", zip(files));
     }
@@ -861,7 +862,7 @@ public class MirReports {
         var me = Tenancy.requireActor();
         byte[] xml = MirForm.write(report);
         int number = view.versions().isEmpty() ? 1 : view.latest().version() + 1;
-        var version = new MirVersion(number, Signatures.hash(xml), origin, note,
+        var version = new MirVersion(number, Sha256.hex(xml), origin, note,
                 me.userId(), me.displayName(), Instant.now(), null);
         records.insertVersion(mine(), view.id(), version, xml);
         var summary = new LinkedHashMap<String, Object>();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.vigil.shared.UserId;
+import org.vigil.shared.Sha256;
 
 /**
  * An electronic signature as 21 CFR 11.50 and 11.70 require it: the signer's printed name, when it was signed, what
@@ -29,6 +30,6 @@ public record ElectronicSignature(UserId signer, String printedName, Instant sig
 
     /** Whether this signature was made over exactly {@code content}. */
     public boolean covers(String content) {
-        return contentHash.equals(Signatures.hash(content));
+        return contentHash.equals(Sha256.hex(content));
     }
 }

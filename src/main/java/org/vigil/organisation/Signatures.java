@@ -1,10 +1,6 @@
 package org.vigil.organisation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +12,7 @@ import org.vigil.audit.AuditedChange;
 import org.vigil.organisation.persistence.CredentialStore;
 import org.vigil.shared.InvalidInputException;
 import org.vigil.shared.RecordRef;
+import org.vigil.shared.Sha256;
 import org.vigil.shared.Tenancy;
 
 /**
@@ -74,24 +71,11 @@ public class Signatures {
             throw InvalidInputException.of("password", "This is not your password; nothing was signed.");
         }
         var me = users.get(actor.userId());
-        var signature = new ElectronicSignature(me.id(), me.displayName(), clock.instant(), meaning, hash(content));
+        var signature = new ElectronicSignature(me.id(), me.displayName(), clock.instant(), meaning, Sha256.hex(content));
         audit.record(AuditedChange.event("signature.executed", RecordRef.of(recordType, recordId),
                 Map.of("meaning", meaning, "printedName", signature.printedName(), "contentSha256",
                         signature.contentHash(), "signedAt", signature.signedAt().toString())));
         return signature;
     }
 
-    /** Lower-case hexadecimal SHA-256 of {@code content} in UTF-8. */
-    public static String hash(String content) {
-        return hash(content.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Lower-case hexadecimal SHA-256 of {@code content}, for signed files kept as bytes. */
-    public static String hash(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
-    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.incident.domain.AttachmentInspection;
 import org.vigil.incident.domain.AttachmentInspection.Kind;
 import org.vigil.incident.domain.AttachmentInspection.Refused;
+import org.vigil.shared.Sha256;
 
 /**
  * Attachments to incident reports: the type comes from the content, disguised files are refused, and photos lose the
@@ -40,7 +41,7 @@ class AttachmentInspectionTests {
         assertThat(stored).doesNotContain("GPSLatitude").doesNotContain("ward 3 bed 12").doesNotContain("Exif");
         BufferedImage picture = ImageIO.read(new ByteArrayInputStream(inspected.content()));
         assertThat(picture.getWidth()).isEqualTo(32);
-        assertThat(inspected.sha256()).isEqualTo(AttachmentInspection.sha256(inspected.content())).hasSize(64);
+        assertThat(inspected.sha256()).isEqualTo(Sha256.hex(inspected.content())).hasSize(64);
     }
 
     @Test

@@ -18,13 +18,13 @@ import org.vigil.deadline.Authority;
 import org.vigil.deadline.EventKind;
 import org.vigil.deadline.ObligationKind;
 import org.vigil.deadline.ObligationState;
-import org.vigil.organisation.Signatures;
 import org.vigil.reportability.Reportability;
 import org.vigil.shared.InvalidInputException;
 import org.vigil.shared.RecordNotFoundException;
 import org.vigil.shared.Role;
 import org.vigil.support.IntegrationTest;
 import org.vigil.support.TestData;
+import org.vigil.shared.Sha256;
 
 /**
  * A manufacturer's incident report from the first version to the closed deadline (MDR Art. 87, 89; MIR 7.3.1;
@@ -140,7 +140,7 @@ class MirReportsTests {
         assertThat(signature.meaning()).isEqualTo(MirReports.APPROVAL_MEANING);
         assertThat(signature.printedName()).isEqualTo(s.parties().vigilance().principal().displayName());
         byte[] xml = asOfficer(s, () -> reports.document(started.id(), 3)).formXml();
-        assertThat(signature.contentHash()).isEqualTo(Signatures.hash(new String(xml, StandardCharsets.UTF_8)))
+        assertThat(signature.contentHash()).isEqualTo(Sha256.hex(new String(xml, StandardCharsets.UTF_8)))
                 .isEqualTo(sha256(xml));
     }
 
@@ -171,7 +171,7 @@ class MirReportsTests {
                 s.parties().vigilance().principal().displayName());
         files.forEach((name, bytes) -> {
             if (!name.equals("manifest.txt")) {
-                assertThat(manifest).contains(Signatures.hash(bytes) + "  " + name);
+                assertThat(manifest).contains(Sha256.hex(bytes) + "  " + name);
             }
         });
         assertThat(new String(files.get("attachments.txt"), StandardCharsets.UTF_8)).contains(s.opened().reference());

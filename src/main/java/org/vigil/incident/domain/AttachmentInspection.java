@@ -5,12 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.CRC32;
+
+import org.vigil.shared.Sha256;
 
 /**
  * Checks an attachment to an incident report and prepares it for storage: the type is decided from the content, never
@@ -119,16 +118,7 @@ public final class AttachmentInspection {
             case PNG -> withoutPngMetadata(content);
             case PDF, TEXT -> content;
         };
-        return new Inspected(kind, stored, sha256(stored), stored.length != content.length);
-    }
-
-    /** Lower-case hex SHA-256 of {@code bytes}. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform provides SHA-256", e);
-        }
+        return new Inspected(kind, stored, Sha256.hex(stored), stored.length != content.length);
     }
 
     static Optional<Kind> recognise(byte[] content) {
