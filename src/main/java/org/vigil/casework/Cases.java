@@ -438,6 +438,9 @@ public class Cases {
         audit.record(AuditedChange.changed("case.assigned", ref(id),
                 Map.of("assignee", nonNull(view.assigneeName(), "nobody")), Map.of("assignee", nonNull(name, "nobody")))
                 .inOrganisation(mine()));
+        if (!java.util.Objects.equals(view.assignee(), assignee)) {
+            events.publishEvent(new CaseAssigned(id, mine(), view.assignee(), assignee));
+        }
         return find(id);
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ import org.vigil.organisation.ElectronicSignature;
 import org.vigil.organisation.Signatures;
 import org.vigil.organisation.UserManagement;
 import org.vigil.organisation.UserStatus;
+import org.vigil.organisation.UserView;
 import org.vigil.shared.Actor;
 import org.vigil.shared.InvalidInputException;
 import org.vigil.shared.OrganisationId;
@@ -291,25 +293,62 @@ public class Deadlines {
         if (responsible == null) {
             throw InvalidInputException.of("assignee", "Choose the person responsible.");
         }
-        var person = users.members(before.organisation()).stream()
-                .filter(member -> member.id().equals(responsible) && member.status() == UserStatus.ACTIVE
-                        && (member.roles().contains(Role.VIGILANCE_OFFICER) || member.roles().contains(Role.PRRC)))
-                .findFirst().orElseThrow(() -> InvalidInputException.of("assignee",
-                        "Choose an active vigilance officer or PRRC of your organisation."));
+        var person = mayBeResponsible(before.organisation(), responsible).orElseThrow(() -> InvalidInputException.of(
+                "assignee", "Choose an active vigilance officer or PRRC of your organisation."));
         if (responsible.equals(before.responsible())) {
             return before;
         }
-        Instant now = now();
+        moveTo(before, person, null);
+        return find(id);
+    }
+
+    /**
+     * Gives the case's pending obligations that followed the person working it to {@code assignee}, the case's new
+     * assignee: whoever works a case is the one reminded of its reporting deadlines. Obligations somebody gave to
+     * another person on the board stay with that person, and nothing moves when the new assignee may not be
+     * responsible (only an active vigilance officer or PRRC may) or nobody is assigned. Answers how many moved.
+     *
+     * @param followedFrom who an obligation that followed the case has now: the previous assignee, or, when nobody
+     *                     was assigned, the signer of the decision that set the obligations
+     */
+    @Transactional
+    public int followCaseAssignment(UUID caseId, OrganisationId organisation, Set<UserId> followedFrom,
+            UserId assignee) {
+        var person = assignee == null ? Optional.<UserView>empty() : mayBeResponsible(organisation, assignee);
+        if (person.isEmpty()) {
+            return 0;
+        }
+        int moved = 0;
+        for (var obligation : forCase(caseId)) {
+            if (obligation.pending() && obligation.organisation().equals(organisation)
+                    && obligation.responsible() != null && followedFrom.contains(obligation.responsible())
+                    && !obligation.responsible().equals(assignee)) {
+                moveTo(pendingForChange(obligation.id()), person.get(),
+                        "The case was assigned to " + person.get().displayName() + ".");
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private Optional<UserView> mayBeResponsible(OrganisationId organisation, UserId person) {
+        return users.members(organisation).stream()
+                .filter(member -> member.id().equals(person) && member.status() == UserStatus.ACTIVE
+                        && (member.roles().contains(Role.VIGILANCE_OFFICER) || member.roles().contains(Role.PRRC)))
+                .findFirst();
+    }
+
+    private void moveTo(ObligationView before, UserView person, String because) {
         var after = new ObligationView(before.id(), before.caseId(), before.caseReference(), before.deviceName(),
                 before.organisation(), before.ruleId(), before.packId(), before.packVersion(), before.source(),
                 before.ruleNote(), before.kind(), before.recipient(), before.clockStart(), before.due(),
                 before.state(), person.id(), person.displayName(), before.stateReason(), before.stateChangedAt(),
                 before.waiver(), before.submissionReference());
-        records.update(after, Tenancy.requireActor().displayName(), now);
-        audit.record(AuditedChange.changed("obligation.reassigned", ref(after),
+        records.update(after, Tenancy.requireActor().displayName(), now());
+        var change = AuditedChange.changed("obligation.reassigned", ref(after),
                 Map.of("responsible", before.responsibleName() == null ? "vigilance officers" : before.responsibleName()),
-                Map.of("responsible", person.displayName())));
-        return find(id);
+                Map.of("responsible", person.displayName()));
+        audit.record(because == null ? change : change.because(because));
     }
 
     // Internals

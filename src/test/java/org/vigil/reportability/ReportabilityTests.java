@@ -5,24 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.vigil.casework.CaseId;
 import org.vigil.casework.CaseView;
 import org.vigil.casework.CaseWorld;
+import org.vigil.casework.Cases;
 import org.vigil.deadline.Authority;
 import org.vigil.deadline.Classification;
+import org.vigil.deadline.Deadlines;
 import org.vigil.deadline.DeviceKind;
 import org.vigil.deadline.Due;
 import org.vigil.deadline.Jurisdiction;
 import org.vigil.deadline.ObligationKind;
 import org.vigil.deadline.ObligationState;
+import org.vigil.deadline.ObligationView;
 import org.vigil.shared.InvalidInputException;
 import org.vigil.shared.InvalidInputException.FieldError;
 import org.vigil.shared.RecordNotFoundException;
 import org.vigil.shared.Role;
+import org.vigil.shared.UserId;
+import org.vigil.shared.VigilPrincipal;
 import org.vigil.support.IntegrationTest;
 import org.vigil.support.TestData;
 
@@ -40,6 +47,10 @@ class ReportabilityTests {
     Reportability reportability;
     @Autowired
     CaseWorld world;
+    @Autowired
+    Cases cases;
+    @Autowired
+    Deadlines deadlines;
     @Autowired
     TestData testData;
 
@@ -91,6 +102,35 @@ class ReportabilityTests {
         assertThat(due.date()).isEqualTo(java.time.LocalDate.of(2026, 4, 8));
         assertThat(due.deadline()).isEqualTo(java.time.LocalDate.of(2026, 4, 9).atStartOfDay(ZoneId.of(BERLIN))
                 .toInstant());
+    }
+
+    @Test
+    void the_deadlines_follow_the_case_to_its_new_vigilance_officer_unless_someone_gave_them_to_another_person_MDR_87() {
+        var s = aCase();
+        var id = s.opened().id();
+        var officer = s.parties().vigilance().principal();
+        var colleague = testData.person(s.parties().manufacturer(), Role.VIGILANCE_OFFICER).principal();
+        var prrc = testData.person(s.parties().manufacturer(), Role.PRRC).principal();
+        testData.as(officer, () -> reportability.decide(id, death(), TestData.PASSWORD));
+        assertThat(responsible(officer, id)).as("nobody assigned: the signer").containsOnly(officer.userId());
+
+        testData.as(officer, () -> cases.assign(id, colleague.userId()));
+        assertThat(responsible(officer, id)).containsOnly(colleague.userId());
+
+        testData.as(officer, () -> cases.assign(id, s.parties().complaints().principal().userId()));
+        assertThat(responsible(officer, id)).as("a complaint handler is never responsible for a deadline")
+                .containsOnly(colleague.userId());
+
+        var first = testData.as(officer, () -> reportability.obligations(id)).getFirst();
+        testData.as(prrc, () -> deadlines.reassign(first.id(), prrc.userId()));
+        testData.as(officer, () -> cases.assign(id, officer.userId()));
+        assertThat(testData.as(officer, () -> deadlines.find(first.id())).responsible())
+                .as("given to the PRRC on the board: stays").isEqualTo(prrc.userId());
+    }
+
+    private List<UserId> responsible(VigilPrincipal reader, CaseId id) {
+        return testData.as(reader, () -> reportability.obligations(id)).stream().filter(ObligationView::pending)
+                .map(ObligationView::responsible).distinct().toList();
     }
 
     @Test
