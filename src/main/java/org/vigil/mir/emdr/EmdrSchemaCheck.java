@@ -18,7 +18,6 @@ import org.vigil.shared.xml.HardenedStreamReader;
 import org.vigil.shared.xml.HardenedXml;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Validates an eMDR against FDA's eMDR HL7 schema: {@value #MESSAGE_SCHEMA}, FDA's consolidated schema of the
@@ -71,28 +70,9 @@ public final class EmdrSchemaCheck {
     }
 
     private static ErrorHandler errors(HardenedStreamReader xml, List<EmdrProblem> problems) {
-        return new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // a warning does not make the document invalid
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                String path = xml.elementPath();
-                if (SchemaMessages.isFollowUp(e.getMessage()) && !problems.isEmpty()
-                        && problems.getLast().xpath().equals(path)) {
-                    return;
-                }
-                add(problems, new EmdrProblem(path, e.getLineNumber(), e.getColumnNumber(),
-                        SchemaMessages.plain(e.getMessage()), e.getMessage() == null ? "" : e.getMessage()));
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                error(e);
-            }
-        };
+        return SchemaMessages.placedAt(xml, () -> problems.isEmpty() ? null : problems.getLast().xpath(),
+                (path, line, column, message, detail) -> add(problems, new EmdrProblem(path, line, column, message,
+                        detail)));
     }
 
     private static void add(List<EmdrProblem> problems, EmdrProblem problem) {

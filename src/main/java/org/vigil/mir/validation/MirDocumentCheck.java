@@ -23,7 +23,6 @@ import org.vigil.shared.xml.HardenedStreamReader;
 import org.vigil.shared.xml.HardenedXml;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Recognises a MIR document by its root element and checks it, reading it as a stream through {@link HardenedXml}:
@@ -332,28 +331,7 @@ public final class MirDocumentCheck {
 
         /** Schema errors placed at the element {@code xml} is at when the validator reports them. */
         ErrorHandler fromSchema(HardenedStreamReader xml) {
-            return new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                    // warnings (such as an unknown schema hint) do not make a report invalid
-                }
-
-                @Override
-                public void error(SAXParseException e) {
-                    String path = xml.elementPath();
-                    if (SchemaMessages.isFollowUp(e.getMessage()) && !list.isEmpty()
-                            && list.getLast().xpath().equals(path)) {
-                        return;
-                    }
-                    add(path, e.getLineNumber(), e.getColumnNumber(), SchemaMessages.plain(e.getMessage()),
-                            e.getMessage() == null ? "" : e.getMessage());
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) {
-                    error(e);
-                }
-            };
+            return SchemaMessages.placedAt(xml, () -> list.isEmpty() ? null : list.getLast().xpath(), this::add);
         }
     }
 }

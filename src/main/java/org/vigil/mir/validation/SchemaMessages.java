@@ -2,8 +2,13 @@ package org.vigil.mir.validation;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.vigil.shared.xml.HardenedStreamReader;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
 
 /**
  * Plain-language versions of the schema validator's messages (Xerces {@code cvc-*} texts, XML Schema 1.0 Part 1
@@ -90,6 +95,50 @@ public final class SchemaMessages {
      */
     public static boolean isFollowUp(String original) {
         return original != null && (original.startsWith("cvc-type.3.1.3") || original.startsWith("cvc-attribute.3"));
+    }
+
+    /** Takes a schema problem placed at an element. */
+    @FunctionalInterface
+    public interface PlacedProblems {
+
+        /**
+         * @param path    the element's path
+         * @param message the problem in plain words
+         * @param detail  the validator's own words
+         */
+        void add(String path, int line, int column, String message, String detail);
+    }
+
+    /**
+     * An error handler for {@link org.vigil.shared.xml.HardenedXml#validate} that places each schema error at the
+     * element {@code xml} is at when the validator reports it, in plain words; warnings (such as an unknown schema
+     * hint) do not make a document invalid, and a {@linkplain #isFollowUp follow-up} of the problem just placed at the
+     * same element is dropped.
+     *
+     * @param lastPath the path of the problem placed last, {@code null} before the first
+     */
+    public static ErrorHandler placedAt(HardenedStreamReader xml, Supplier<String> lastPath, PlacedProblems problems) {
+        return new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // does not make the document invalid
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                String path = xml.elementPath();
+                if (isFollowUp(e.getMessage()) && path.equals(lastPath.get())) {
+                    return;
+                }
+                problems.add(path, e.getLineNumber(), e.getColumnNumber(), plain(e.getMessage()),
+                        e.getMessage() == null ? "" : e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                error(e);
+            }
+        };
     }
 
     /** {@code '{"urn:x":a, "urn:x":b}'} → {@code 'a, b'}. */
