@@ -2,14 +2,10 @@ package org.vigil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -38,15 +34,8 @@ class MirRenderCommandTests {
     @TempDir
     Path temp;
 
-    record Outcome(int status, String out, String err) {
-    }
-
-    private static Outcome mir(String... arguments) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = MirRenderCommand.run(new ArrayList<>(List.of(arguments)), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandOutcome mir(String... arguments) {
+        return CommandOutcome.of(MirRenderCommand::run, arguments);
     }
 
     private Path form(String name, MirReport report) throws IOException {

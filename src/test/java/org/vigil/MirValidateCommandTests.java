@@ -2,16 +2,11 @@ package org.vigil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,15 +24,8 @@ class MirValidateCommandTests {
     @TempDir
     Path temp;
 
-    record Outcome(int status, String out, String err) {
-    }
-
-    private static Outcome mir(String... arguments) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = MirValidateCommand.run(new ArrayList<>(List.of(arguments)), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandOutcome mir(String... arguments) {
+        return CommandOutcome.of(MirValidateCommand::run, arguments);
     }
 
     private Path file(String name, String content) throws IOException {
