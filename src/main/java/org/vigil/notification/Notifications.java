@@ -82,9 +82,10 @@ public class Notifications {
             if (recipients.isEmpty()) {
                 return 0;
             }
-            var ids = records.insertNotices(organisation, recipients.stream().map(UserView::id).toList(), content);
+            var people = recipients.stream().map(UserView::id).toList();
+            var ids = records.insertNotices(organisation, people, content);
             if (emailEnabled) {
-                records.insertDeliveries(organisation, ids, recipients.stream().map(UserView::id).toList(),
+                records.insertDeliveries(organisation, ids, people,
                         recipients.stream().map(UserView::email).toList(), content.subject(),
                         recipients.stream().map(user -> emailBody(user, content)).toList());
             }

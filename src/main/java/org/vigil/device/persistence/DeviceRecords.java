@@ -101,28 +101,32 @@ public class DeviceRecords {
         return udis("u.basic_udi_di_id = ?", basicId);
     }
 
-    /** The UDI-DIs whose own or package UDI-DI is one of {@code dis}, keyed by every such DI. */
+    /**
+     * Where the UDI-DI's own or a package UDI-DI is one of an array given twice: two index lookups joined by id (an OR
+     * with a sub-select made PostgreSQL scan every UDI-DI per call).
+     */
+    private static final String CARRYING_ANY_DI = """
+            u.id IN (SELECT x.id FROM udi_di x WHERE x.udi_di = ANY(?)
+                     UNION ALL SELECT p.udi_di_id FROM udi_di_package p WHERE p.package_udi_di = ANY(?))
+            """;
+
     /** The authorised representative's SRN on the Basic UDI-DI of the device a UDI-DI (or package UDI-DI) names. */
     public Optional<String> authorisedRepresentativeSrn(String udiDi) {
-        return jdbc.sql("""
-                SELECT b.authorised_representative_srn FROM udi_di u JOIN basic_udi_di b ON b.id = u.basic_udi_di_id
-                 WHERE u.id IN (SELECT x.id FROM udi_di x WHERE x.udi_di = ?
-                                UNION ALL SELECT p.udi_di_id FROM udi_di_package p WHERE p.package_udi_di = ?)
-                   AND b.authorised_representative_srn IS NOT NULL
-                 LIMIT 1""").params(udiDi, udiDi).query(String.class).optional();
+        String[] keys = { udiDi };
+        return jdbc.sql("SELECT b.authorised_representative_srn FROM udi_di u JOIN basic_udi_di b "
+                + "ON b.id = u.basic_udi_di_id WHERE " + CARRYING_ANY_DI
+                + " AND b.authorised_representative_srn IS NOT NULL LIMIT 1")
+                .params(keys, keys).query(String.class).optional();
     }
 
+    /** The UDI-DIs whose own or package UDI-DI is one of {@code dis}, keyed by every such DI. */
     public Map<String, StoredUdi> udisByDi(Collection<String> dis) {
         var found = new HashMap<String, StoredUdi>();
         if (dis.isEmpty()) {
             return found;
         }
         String[] keys = dis.toArray(String[]::new);
-        for (StoredUdi udi : udis("""
-                u.id IN (SELECT x.id FROM udi_di x WHERE x.udi_di = ANY(?)
-                         UNION ALL SELECT p.udi_di_id FROM udi_di_package p WHERE p.package_udi_di = ANY(?))
-                """, keys, keys)) {
-            // Two index lookups joined by id: an OR with a sub-select made PostgreSQL scan every UDI-DI per call.
+        for (StoredUdi udi : udis(CARRYING_ANY_DI, keys, keys)) {
             found.put(udi.data().udiDi(), udi);
             udi.data().packageLevels().forEach(level -> found.put(level.udiDi(), udi));
         }
@@ -135,17 +139,12 @@ public class DeviceRecords {
      * query where {@link #udisByDi} takes three, for who makes the device and what it is called.
      */
     public Optional<StoredUdi> udiWithoutListsByDi(String di) {
-        return jdbc.sql("SELECT " + UDI_COLUMNS + ", b.basic_udi_di FROM udi_di u "
-                + "JOIN basic_udi_di b ON b.id = u.basic_udi_di_id WHERE u.id IN (SELECT x.id FROM udi_di x "
-                + "WHERE x.udi_di = ? UNION ALL SELECT p.udi_di_id FROM udi_di_package p WHERE p.package_udi_di = ?) "
-                + "ORDER BY u.udi_di LIMIT 1").params(di, di)
-                .query((rs, n) -> udiRow(rs).with(List.of(), List.of())).optional();
+        String[] keys = { di };
+        return udiRows(CARRYING_ANY_DI, keys, keys).stream().findFirst().map(row -> row.with(List.of(), List.of()));
     }
 
     private List<StoredUdi> udis(String where, Object... params) {
-        var rows = jdbc.sql("SELECT " + UDI_COLUMNS + ", b.basic_udi_di FROM udi_di u "
-                + "JOIN basic_udi_di b ON b.id = u.basic_udi_di_id WHERE " + where + " ORDER BY u.udi_di")
-                .params(params).query((rs, n) -> rs.getObject("u_id", UUID.class) == null ? null : udiRow(rs)).list();
+        var rows = udiRows(where, params);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -154,6 +153,12 @@ public class DeviceRecords {
         var markets = marketsOf(ids);
         return rows.stream().map(row -> row.with(packages.getOrDefault(row.id(), List.of()),
                 markets.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    private List<UdiRow> udiRows(String where, Object... params) {
+        return jdbc.sql("SELECT " + UDI_COLUMNS + ", b.basic_udi_di FROM udi_di u "
+                + "JOIN basic_udi_di b ON b.id = u.basic_udi_di_id WHERE " + where + " ORDER BY u.udi_di")
+                .params(params).query((rs, n) -> rs.getObject("u_id", UUID.class) == null ? null : udiRow(rs)).list();
     }
 
     private Map<UUID, List<PackageLevel>> packagesOf(UUID[] ids) {
