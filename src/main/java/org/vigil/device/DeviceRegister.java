@@ -287,8 +287,8 @@ public class DeviceRegister implements DeviceBulkOperations {
         if (udi.issuer() == null) {
             return new DeviceLookup(text, null, null, search(text, 20));
         }
-        DeviceMatch device = udi.di() == null ? null : records.udisByDi(List.of(udi.di())).values().stream()
-                .findFirst().flatMap(found -> records.match(found.id())).map(this::named).orElse(null);
+        DeviceMatch device = udi.di() == null ? null : records.udiWithoutListsByDi(udi.di())
+                .flatMap(found -> records.match(found.id())).map(this::named).orElse(null);
         return new DeviceLookup(text, udi, device, List.of());
     }
 
